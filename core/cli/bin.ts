@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// The hclkit executable. `--version` is answered before anything heavy is loaded (cold start is
+// measured in bench/); every other command loads reflect-metadata first, before any module that
+// imports tsyringe, then the CLI.
+import { packageInfo } from "./package-info.js";
+
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
+  process.stdout.write(`${packageInfo().version}\n`);
+} else {
+  await import("reflect-metadata");
+  const { runCli } = await import("./main.js");
+  process.exitCode = await runCli(argv, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+  });
+}

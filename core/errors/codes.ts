@@ -1,0 +1,84 @@
+/**
+ * The CLI's exit codes (DESIGN.md, "Exit codes").
+ *
+ * @public
+ */
+export const EXIT = {
+  /** Certified, or the command did what it was asked. */
+  ok: 0,
+  /** Qualification ran and the machine is not certified. */
+  notCertified: 1,
+  /** A command-line argument or an input file is wrong. */
+  usage: 2,
+  /** Evidence, a plugin or the infrastructure failed. */
+  infrastructure: 3,
+  /** Pending prompts or an interrupted run. */
+  incomplete: 4,
+} as const;
+
+/** One of the values of {@link EXIT}. @public */
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+interface CodeInfo {
+  /** The exit code the CLI uses when this error ends a command. */
+  readonly exit: ExitCode;
+}
+
+/**
+ * Every error code hclkit raises, `HCL_E_<AREA>_<WHAT>`, with the exit code it maps to.
+ * Codes are stable: tools and CI pipelines match on them, so a code is never renamed or reused.
+ *
+ * @public
+ */
+export const ERROR_CODES = {
+  /** An unexpected failure inside hclkit itself: a bug, never a user error. */
+  HCL_E_INTERNAL: { exit: EXIT.infrastructure },
+
+  /** A command-line argument or option is unknown, missing or malformed. */
+  HCL_E_CLI_USAGE: { exit: EXIT.usage },
+  /** A path given on the command line does not exist or cannot be read. */
+  HCL_E_CLI_PATH_NOT_FOUND: { exit: EXIT.usage },
+
+  /** The configuration file cannot be read. */
+  HCL_E_CONFIG_READ: { exit: EXIT.usage },
+  /** The configuration file is not valid YAML. */
+  HCL_E_CONFIG_PARSE: { exit: EXIT.usage },
+  /** The configuration file is YAML but breaks its schema (unknown key, wrong type or value). */
+  HCL_E_CONFIG_INVALID: { exit: EXIT.usage },
+
+  /** The project's package.json, read to find `hclkit-plugin-*` dependencies, is not valid JSON. */
+  HCL_E_PROJECT_MANIFEST: { exit: EXIT.usage },
+
+  /** A plugin named in the configuration or the project's dependencies cannot be found on disk. */
+  HCL_E_PLUGIN_NOT_FOUND: { exit: EXIT.infrastructure },
+  /** A plugin module threw, or failed to parse or link, while being imported. */
+  HCL_E_PLUGIN_IMPORT: { exit: EXIT.infrastructure },
+  /** A plugin's exported object breaks the plugin schema (missing or malformed field). */
+  HCL_E_PLUGIN_INVALID: { exit: EXIT.infrastructure },
+  /** A plugin targets a plugin API version this hclkit does not speak. */
+  HCL_E_PLUGIN_API_VERSION: { exit: EXIT.infrastructure },
+  /** Two plugins carry the same name. */
+  HCL_E_PLUGIN_DUPLICATE_NAME: { exit: EXIT.infrastructure },
+  /** One plugin declares two drivers with the same id. */
+  HCL_E_PLUGIN_DUPLICATE_DRIVER: { exit: EXIT.infrastructure },
+  /** One plugin declares two active tests with the same id. */
+  HCL_E_PLUGIN_DUPLICATE_TEST: { exit: EXIT.infrastructure },
+  /** Plugin code threw or rejected during a hook (import, probe, test). */
+  HCL_E_PLUGIN_HOOK_THREW: { exit: EXIT.infrastructure },
+  /** Plugin code did not settle within its time bound. */
+  HCL_E_PLUGIN_HOOK_TIMEOUT: { exit: EXIT.infrastructure },
+  /** A hook returned a value that breaks its contract (for instance a device without facts). */
+  HCL_E_PLUGIN_BAD_RESULT: { exit: EXIT.infrastructure },
+  /** One or more plugins failed under the `abort` policy; every failure is listed. */
+  HCL_E_PLUGIN_LOAD_ABORTED: { exit: EXIT.infrastructure },
+  /** No loaded plugin has the name asked for. */
+  HCL_E_PLUGIN_UNKNOWN: { exit: EXIT.usage },
+} as const satisfies Record<`HCL_E_${string}`, CodeInfo>;
+
+/** One code of {@link ERROR_CODES}. @public */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The exit code that an error `code` maps to. @public */
+export function exitCodeOf(code: ErrorCode): ExitCode {
+  return ERROR_CODES[code].exit;
+}

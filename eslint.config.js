@@ -1,0 +1,108 @@
+// ESLint flat config. typescript-eslint loads the TypeScript 6 JavaScript API (the `typescript`
+// package); the build uses TypeScript 7 (`typescript7`), which has no JavaScript API.
+import js from "@eslint/js";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "test/fixtures/", "bench/results/", "test-results/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: globals.node,
+      parserOptions: {
+        projectService: { allowDefaultProject: ["*.js", "bench/*.mjs"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-floating-promises": "error",
+      eqeqeq: ["error", "always"],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "tsyringe",
+              importNames: ["container", "singleton", "registry", "autoInjectable"],
+              message:
+                "Never touch tsyringe's global container: only core/di/container.ts creates the root (a child of it). Register through the root or a plugin scope.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["core/**/*.ts", "plugins/**/*.ts"],
+    ignores: ["core/cli/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "MemberExpression[object.name='process'][property.name=/^(stdout|stderr|exit|exitCode)$/]",
+          message: "Only the CLI writes to the terminal or ends the process; use the Logger.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='console']",
+          message: "Only the CLI writes to the terminal; use the Logger.",
+        },
+      ],
+    },
+  },
+  {
+    files: ["core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/plugins/**", "../../plugins/*"],
+              message: "The core knows no platform: it never imports a plugin.",
+            },
+            {
+              group: ["**/hcl/**"],
+              message: "The core never imports hcl/ (dependencies point cli → hcl → core).",
+            },
+          ],
+          paths: [
+            {
+              name: "tsyringe",
+              importNames: ["container", "singleton", "registry", "autoInjectable"],
+              message:
+                "Never touch tsyringe's global container: only core/di/container.ts creates the root (a child of it).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["core/di/container.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "tsyringe",
+              importNames: ["singleton", "registry", "autoInjectable"],
+              message: "Decorators that register on the global container are banned.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["test/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-unused-expressions": "off",
+    },
+  },
+);
