@@ -87,13 +87,11 @@ export async function discoverDependencies(cwd: string): Promise<PluginSpec[]> {
     }
   }
   const baseDir = path.dirname(manifest);
-  return [...names]
-    .sort()
-    .map((name) => ({
-      origin: "dependency",
-      label: name,
-      kind: "package",
-      specifier: name,
-      baseDir,
-    }));
+  return [...names].sort().map((name) => ({
+    origin: "dependency",
+    label: name,
+    kind: "package",
+    specifier: name,
+    baseDir,
+  }));
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import { HclError } from "../errors/hcl-error.js";
 import { toHclError } from "../errors/render.js";
@@ -52,12 +53,15 @@ export async function loadPlugin(
 ): Promise<LoadOutcome> {
   let phase: PluginPhase = "resolve";
   let name: string | null = null;
+  let entry: string | undefined;
   try {
-    const { root, entry } = await resolvePlugin(spec);
+    const resolved = await resolvePlugin(spec);
+    const root = resolved.root;
+    entry = resolved.entry;
     phase = "import";
     const namespace = await invokePlugin<unknown>(
       { plugin: spec.label, hook: "import" },
-      () => import(pathToFileURL(entry).href),
+      () => import(pathToFileURL(resolved.entry).href),
       { ...options, threwCode: "HCL_E_PLUGIN_IMPORT" },
     );
     phase = "validate";
@@ -73,7 +77,14 @@ export async function loadPlugin(
     const digest = await digestPlugin(root);
     return {
       ok: true,
-      loaded: { plugin, origin: spec.origin, label: spec.label, root, entry, digest },
+      loaded: {
+        plugin,
+        origin: spec.origin,
+        label: spec.label,
+        root,
+        entry: resolved.entry,
+        digest,
+      },
     };
   } catch (error) {
     return {
@@ -83,10 +94,40 @@ export async function loadPlugin(
         label: spec.label,
         plugin: name,
         phase,
-        error: toHclError(error),
+        error: withPluginLocation(toHclError(error), entry),
       },
     };
   }
+}
+
+/**
+ * Adds where in the plugin's own files an import failed (`file:line:col`), so that a user sees
+ * the place without --debug: from the top frame of the cause's stack, or for a syntax error
+ * (whose stack Node leaves without the file) from `node --check` of the entry module.
+ */
+function withPluginLocation(error: HclError, entry: string | undefined): HclError {
+  if (error.code !== "HCL_E_PLUGIN_IMPORT" || !(error.cause instanceof Error)) return error;
+  let at = locationIn(error.cause.stack ?? "");
+  if (at === undefined && error.cause instanceof SyntaxError && entry !== undefined) {
+    const check = spawnSync(process.execPath, ["--check", entry], {
+      encoding: "utf8",
+      timeout: 10_000,
+    });
+    at = locationIn(check.stderr ?? "");
+  }
+  if (at === undefined) return error;
+  return new HclError(error.code, `${error.message} (at ${at})`, {
+    hint: error.hint,
+    cause: error.cause,
+    details: { ...error.details, at },
+  });
+}
+
+/** The first `/absolute/file:line[:col]` of a stack or of node's error output. */
+function locationIn(text: string): string | undefined {
+  const match = /(?:file:\/\/|\(|^|\sat\s)(\/[^\s():]+):(\d+)(?::(\d+))?/m.exec(text);
+  if (match === null) return undefined;
+  return `${match[1]}:${match[2]}${match[3] === undefined ? "" : `:${match[3]}`}`;
 }
 
 /** The default export; CommonJS modules transpiled from ESM nest it once more. */

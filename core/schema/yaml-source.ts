@@ -35,16 +35,13 @@ export type YamlParseResult =
 export function parseYaml(text: string): YamlParseResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const position = (offset: number): Position => lineCounter.linePos(offset);
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      errors: doc.errors.map((e) => {
-        const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-        return { line: pos.line, col: pos.col, message: firstLine(e.message) };
-      }),
+      errors: doc.errors.map((e) => ({ ...position(e.pos[0]), message: firstLine(e.message) })),
     };
   }
-  const position = (offset: number): Position => lineCounter.linePos(offset);
   return {
     ok: true,
     source: {

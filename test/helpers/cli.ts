@@ -9,7 +9,10 @@ export interface CliRun {
 }
 
 /** Runs the built `hclkit` as a user would: a child process, its own working directory. */
-export function runHclkit(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<CliRun> {
+export function runHclkit(
+  args: readonly string[],
+  options: { cwd?: string; timeoutMs?: number } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BUILT_CLI, ...args], {
       cwd: options.cwd ?? process.cwd(),

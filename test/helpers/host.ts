@@ -12,11 +12,15 @@ export interface TestHost {
   readonly root: DependencyContainer;
   readonly host: PluginHost;
   /** What the host wrote for the user (warnings). */
-  messages(): string;
+  readonly messages: () => string;
 }
 
 /** Builds a real root container for a test: options, configuration and a capturing logger. */
-export function makeHost(options: Partial<HostOptions> & { cwd: string }, config: HclConfig = {}, configDir?: string): TestHost {
+export function makeHost(
+  options: Partial<HostOptions> & { cwd: string },
+  config: HclConfig = {},
+  configDir?: string,
+): TestHost {
   let text = "";
   const logger = new StreamLogger({ write: (s: string) => (text += s) });
   const root = createRootContainer({

@@ -49,7 +49,10 @@ describe("PluginHost", () => {
   /** A host whose only plugins are the `ok` fixture plus those given, all named in the configuration. */
   function hostWith(fixtures: string[], options: { ci?: boolean; pluginTimeoutMs?: number } = {}) {
     const cwd = tmp();
-    return makeHost({ cwd, builtinDir: tmp(), ...options }, { plugins: ["ok", ...fixtures].map(fixturePlugin) });
+    return makeHost(
+      { cwd, builtinDir: tmp(), ...options },
+      { plugins: ["ok", ...fixtures].map(fixturePlugin) },
+    );
   }
 
   const loadCases = [
@@ -75,18 +78,30 @@ describe("PluginHost", () => {
         const { host } = hostWith([fixture], { ci: true, pluginTimeoutMs: 300 });
         const error = await expectRejection(host.load());
         expect(error.code).to.equal("HCL_E_PLUGIN_LOAD_ABORTED");
-        const failures = error.details["failures"] as { label: string; phase: string; code: string }[];
-        expect(failures.map((f) => `${f.label}:${f.phase}:${f.code}`)).to.deep.equal([`${fixturePlugin(fixture)}:${phase}:${code}`]);
+        const failures = error.details["failures"] as {
+          label: string;
+          phase: string;
+          code: string;
+        }[];
+        expect(failures.map((f) => `${f.label}:${f.phase}:${f.code}`)).to.deep.equal([
+          `${fixturePlugin(fixture)}:${phase}:${code}`,
+        ]);
         expect(error.message).to.contain(code);
       });
     });
   }
 
   it("collects every failure before aborting, not just the first", async () => {
-    const { host } = hostWith(["throws-on-import", "wrong-api-version", "duplicate-driver"], { ci: true });
+    const { host } = hostWith(["throws-on-import", "wrong-api-version", "duplicate-driver"], {
+      ci: true,
+    });
     const error = await expectRejection(host.load());
     const codes = (error.details["failures"] as { code: string }[]).map((f) => f.code);
-    expect(codes).to.have.members(["HCL_E_PLUGIN_IMPORT", "HCL_E_PLUGIN_API_VERSION", "HCL_E_PLUGIN_DUPLICATE_DRIVER"]);
+    expect(codes).to.have.members([
+      "HCL_E_PLUGIN_IMPORT",
+      "HCL_E_PLUGIN_API_VERSION",
+      "HCL_E_PLUGIN_DUPLICATE_DRIVER",
+    ]);
     expect(error.message).to.contain("3 plugin failures, 3 under the abort policy");
   });
 
@@ -106,10 +121,17 @@ describe("PluginHost", () => {
 
   it("refuses a second plugin with a built-in's name", async () => {
     const cwd = tmp();
-    const { host } = makeHost({ cwd, builtinDir: BUILTIN_PLUGINS_DIR }, { plugins: [fixturePlugin("duplicate-name")] });
+    const { host } = makeHost(
+      { cwd, builtinDir: BUILTIN_PLUGINS_DIR },
+      { plugins: [fixturePlugin("duplicate-name")] },
+    );
     const set = await host.load();
-    expect(set.plugins.map((p) => `${p.plugin.name}@${p.plugin.version}`)).to.deep.equal(["generic-pc@0.1.0"]);
-    expect(summary(set.skipped)).to.deep.equal([`${fixturePlugin("duplicate-name")}:register:HCL_E_PLUGIN_DUPLICATE_NAME`]);
+    expect(set.plugins.map((p) => `${p.plugin.name}@${p.plugin.version}`)).to.deep.equal([
+      "generic-pc@0.1.0",
+    ]);
+    expect(summary(set.skipped)).to.deep.equal([
+      `${fixturePlugin("duplicate-name")}:register:HCL_E_PLUGIN_DUPLICATE_NAME`,
+    ]);
   });
 
   it("follows per-plugin overrides of the policy, by plugin name or by the name in the configuration", async () => {
@@ -117,12 +139,24 @@ describe("PluginHost", () => {
     const importer = fixturePlugin("throws-on-import");
     const config = {
       plugins: [fixturePlugin("ok"), importer, fixturePlugin("wrong-api-version")],
-      onLoadFailure: { default: "abort" as const, plugins: { [importer]: "continue" as const, "wrong-api-version": "continue" as const } },
+      onLoadFailure: {
+        default: "abort" as const,
+        plugins: { [importer]: "continue" as const, "wrong-api-version": "continue" as const },
+      },
     };
     const set = await makeHost({ cwd, builtinDir: tmp() }, config).host.load();
-    expect(set.skipped.map((f) => f.error.code)).to.have.members(["HCL_E_PLUGIN_IMPORT", "HCL_E_PLUGIN_API_VERSION"]);
+    expect(set.skipped.map((f) => f.error.code)).to.have.members([
+      "HCL_E_PLUGIN_IMPORT",
+      "HCL_E_PLUGIN_API_VERSION",
+    ]);
 
-    const strict = { ...config, onLoadFailure: { default: "continue" as const, plugins: { "wrong-api-version": "abort" as const } } };
+    const strict = {
+      ...config,
+      onLoadFailure: {
+        default: "continue" as const,
+        plugins: { "wrong-api-version": "abort" as const },
+      },
+    };
     const error = await expectRejection(makeHost({ cwd, builtinDir: tmp() }, strict).host.load());
     expect(error.message).to.contain("2 plugin failures, 1 under the abort policy");
   });
@@ -145,9 +179,13 @@ describe("PluginHost", () => {
           devDependencies: { "@acme/hclkit-plugin-missing": "1.0.0" },
         }),
       );
-      cpSync(fixturePlugin("ok"), path.join(dir, "node_modules/hclkit-plugin-ok"), { recursive: true });
+      cpSync(fixturePlugin("ok"), path.join(dir, "node_modules/hclkit-plugin-ok"), {
+        recursive: true,
+      });
       // Installed but not declared: must never be loaded, since node_modules is not scanned.
-      cpSync(fixturePlugin("commonjs"), path.join(dir, "node_modules/hclkit-plugin-undeclared"), { recursive: true });
+      cpSync(fixturePlugin("commonjs"), path.join(dir, "node_modules/hclkit-plugin-undeclared"), {
+        recursive: true,
+      });
       return dir;
     }
 
@@ -156,14 +194,23 @@ describe("PluginHost", () => {
       const sub = path.join(dir, "reports");
       mkdirSync(sub);
       const set = await makeHost({ cwd: sub, builtinDir: tmp() }).host.load();
-      expect(set.plugins.map((p) => [p.plugin.name, p.origin, p.label])).to.deep.equal([["ok-plugin", "dependency", "hclkit-plugin-ok"]]);
-      expect(summary(set.skipped)).to.deep.equal(["@acme/hclkit-plugin-missing:resolve:HCL_E_PLUGIN_NOT_FOUND"]);
+      expect(set.plugins.map((p) => [p.plugin.name, p.origin, p.label])).to.deep.equal([
+        ["ok-plugin", "dependency", "hclkit-plugin-ok"],
+      ]);
+      expect(summary(set.skipped)).to.deep.equal([
+        "@acme/hclkit-plugin-missing:resolve:HCL_E_PLUGIN_NOT_FOUND",
+      ]);
     });
 
     it("loads a package named both in the configuration and in the dependencies once", async () => {
       const dir = project();
-      const set = await makeHost({ cwd: dir, builtinDir: tmp() }, { plugins: ["hclkit-plugin-ok"] }).host.load();
-      expect(set.plugins.map((p) => `${p.plugin.name}:${p.origin}`)).to.deep.equal(["ok-plugin:config"]);
+      const set = await makeHost(
+        { cwd: dir, builtinDir: tmp() },
+        { plugins: ["hclkit-plugin-ok"] },
+      ).host.load();
+      expect(set.plugins.map((p) => `${p.plugin.name}:${p.origin}`)).to.deep.equal([
+        "ok-plugin:config",
+      ]);
     });
 
     it("fails with HCL_E_PROJECT_MANIFEST when the project's package.json is not JSON", async () => {
@@ -185,10 +232,17 @@ describe("PluginHost", () => {
         const { host } = hostWith([fixture], { pluginTimeoutMs: 200 });
         const set = await host.load();
         const result = await host.probe(set.plugins, inventory);
-        expect(result.devices.map((d) => `${d.plugin}/${d.driver}/${d.device.id}`)).to.deep.equal(["ok-plugin/wifi/pci-0000:03:00.0"]);
-        expect(result.skipped.map((f) => [f.phase, f.error.code, f.error.details["driver"], f.error.details["hook"]])).to.deep.equal([
-          ["probe", code, driver, "probe"],
+        expect(result.devices.map((d) => `${d.plugin}/${d.driver}/${d.device.id}`)).to.deep.equal([
+          "ok-plugin/wifi/pci-0000:03:00.0",
         ]);
+        expect(
+          result.skipped.map((f) => [
+            f.phase,
+            f.error.code,
+            f.error.details["driver"],
+            f.error.details["hook"],
+          ]),
+        ).to.deep.equal([["probe", code, driver, "probe"]]);
       });
 
       it(`aborts the probe under --ci with ${code} (${fixture})`, async () => {
@@ -204,8 +258,15 @@ describe("PluginHost", () => {
       const { host } = hostWith(["throws-in-probe"]);
       const set = await host.load();
       const [failure] = (await host.probe(set.plugins, inventory)).skipped;
-      expect(failure?.error.details).to.include({ plugin: "throws-in-probe", hook: "probe", driver: "boom", pluginCode: "ACME_E_TPM" });
-      expect(failure?.error.message).to.equal("plugin throws-in-probe, hook probe, driver boom: TPM probe exploded");
+      expect(failure?.error.details).to.include({
+        plugin: "throws-in-probe",
+        hook: "probe",
+        driver: "boom",
+        pluginCode: "ACME_E_TPM",
+      });
+      expect(failure?.error.message).to.equal(
+        "plugin throws-in-probe, hook probe, driver boom: TPM probe exploded",
+      );
     });
 
     it("gives each plugin one scope of its own, whose logger is tagged with the plugin's name", async () => {
@@ -216,7 +277,9 @@ describe("PluginHost", () => {
       expect(host.scopeOf(ok)).to.not.equal(host.scopeOf(cjs));
       resolve(host.scopeOf(ok), PLUGIN_LOGGER).warn("from ok");
       resolve(host.scopeOf(cjs), PLUGIN_LOGGER).warn("from cjs");
-      expect(messages()).to.equal("warning: [ok-plugin] from ok\nwarning: [commonjs-plugin] from cjs\n");
+      expect(messages()).to.equal(
+        "warning: [ok-plugin] from ok\nwarning: [commonjs-plugin] from cjs\n",
+      );
     });
   });
 });
