@@ -49,6 +49,29 @@ export const ERROR_CODES = {
   /** The project's package.json, read to find `hclkit-plugin-*` dependencies, is not valid JSON. */
   HCL_E_PROJECT_MANIFEST: { exit: EXIT.usage },
 
+  /** The evidence path given (`--from`, `--root`) does not exist. */
+  HCL_E_EVIDENCE_NOT_FOUND: { exit: EXIT.usage },
+  /** A single evidence file is none of the dump formats hclkit recognises by content. */
+  HCL_E_EVIDENCE_UNRECOGNISED: { exit: EXIT.usage },
+  /** An evidence file exists but cannot be read (permission, I/O error). */
+  HCL_E_EVIDENCE_UNREADABLE: { exit: EXIT.infrastructure },
+  /** An evidence file is larger than hclkit reads; it is skipped. */
+  HCL_E_EVIDENCE_TOO_LARGE: { exit: EXIT.infrastructure },
+  /** A text log holds binary data (NUL bytes, invalid text); it is skipped. */
+  HCL_E_EVIDENCE_BINARY: { exit: EXIT.infrastructure },
+  /** A line or record of a dump is not in the format its parser expects; the rest is still read. */
+  HCL_E_EVIDENCE_MALFORMED: { exit: EXIT.infrastructure },
+  /** A dump ends in the middle of a record. */
+  HCL_E_EVIDENCE_TRUNCATED: { exit: EXIT.infrastructure },
+  /** A snapshot archive is not a readable .tar.gz. */
+  HCL_E_SNAPSHOT_CORRUPT: { exit: EXIT.usage },
+  /** A snapshot archive member has an absolute path, `..`, or a link leaving the snapshot. */
+  HCL_E_SNAPSHOT_UNSAFE: { exit: EXIT.usage },
+  /** A snapshot archive, or one of its members, is larger than hclkit accepts. */
+  HCL_E_SNAPSHOT_TOO_LARGE: { exit: EXIT.usage },
+  /** A snapshot could not be written (disk full, permission). Nothing half-written is left. */
+  HCL_E_CAPTURE_WRITE: { exit: EXIT.infrastructure },
+
   /** A plugin named in the configuration or the project's dependencies cannot be found on disk. */
   HCL_E_PLUGIN_NOT_FOUND: { exit: EXIT.infrastructure },
   /** A plugin module threw, or failed to parse or link, while being imported. */
