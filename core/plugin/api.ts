@@ -121,6 +121,9 @@ export interface ActiveTest {
   run(context: ActiveTestContext): ActiveTestResult | Promise<ActiveTestResult>;
 }
 
+/** What a probe returns: devices, or `null` for "the evidence cannot tell". @public */
+export type ProbeResult = readonly Device[] | null;
+
 /**
  * A device driver: turns the inventory into the devices of one class, with tri-state facts
  * and their evidence, and may offer active tests.
@@ -132,14 +135,23 @@ export interface Driver {
   readonly id: string;
   readonly class: DeviceClass;
   readonly title?: string;
-  probe(context: ProbeContext): readonly Device[] | Promise<readonly Device[]>;
+  /**
+   * The devices of the driver's class found in the inventory, or `null` when the evidence cannot
+   * tell (for instance no PCI list at all): an empty list says "there is none".
+   */
+  probe(context: ProbeContext): ProbeResult | Promise<ProbeResult>;
   readonly tests?: readonly ActiveTest[];
 }
 
 /** How a platform plugin recognises its machines. @public */
 export interface PlatformMatch {
-  /** PCI `vendor:device` IDs (lower-case hex) that identify the platform's chipset. */
+  /** PCI `vendor:device` IDs (lower-case hex) that identify the platform's chipset (LPC, host bridge). */
   readonly pci?: readonly string[];
+  /**
+   * PCH device IDs (4 lower-case hex digits) as Intel's SMBIOS type 131 vPro record reports them
+   * (its PchCapabilities field): identifies the chipset when the PCI list is missing.
+   */
+  readonly smbiosPch?: readonly string[];
   /** Matches every machine with the lowest score; only the generic plugin should say so. */
   readonly fallback?: boolean;
 }

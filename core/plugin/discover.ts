@@ -13,7 +13,12 @@ export const BUILTIN_PLUGINS_DIR = fileURLToPath(new URL("../../plugins/", impor
 /** npm names that mark a package as an hclkit plugin: `hclkit-plugin-*`, scoped or not. */
 const PLUGIN_PACKAGE = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?hclkit-plugin-[a-z0-9._~-]+$/;
 
-/** Built-in plugins: one folder each under `dir`, in name order. @public */
+/**
+ * Built-in plugins: one folder each under `dir`, in name order. Folders whose name starts with
+ * `_` or `.` are not plugins (`_lib` holds code the built-in plugins share).
+ *
+ * @public
+ */
 export function discoverBuiltins(dir: string = BUILTIN_PLUGINS_DIR): PluginSpec[] {
   let entries;
   try {
@@ -22,7 +27,7 @@ export function discoverBuiltins(dir: string = BUILTIN_PLUGINS_DIR): PluginSpec[
     return [];
   }
   return entries
-    .filter((e) => e.isDirectory())
+    .filter((e) => e.isDirectory() && !e.name.startsWith("_") && !e.name.startsWith("."))
     .map((e) => e.name)
     .sort()
     .map((name) => ({

@@ -5,7 +5,7 @@ import type { HclError } from "../errors/hcl-error.js";
 import { toHclError } from "../errors/render.js";
 import type { Inventory } from "../inventory/inventory.js";
 import type { Logger } from "../log/logger.js";
-import type { Device, Driver } from "./api.js";
+import type { Device, DeviceClass, Driver } from "./api.js";
 import { pluginTimeoutMs, type HostOptions } from "./host-options.js";
 import { invokePlugin } from "./invoke.js";
 import type { LoadedPlugin } from "./load-plugin.js";
@@ -22,12 +22,24 @@ export interface ProbedDevice {
 export interface DriverFailure {
   readonly plugin: string;
   readonly driver: string;
+  readonly class: DeviceClass;
   readonly error: HclError;
+}
+
+/** What one driver answered: its devices, or `null` when the evidence cannot tell. @public */
+export interface DriverResult {
+  readonly plugin: string;
+  readonly driver: string;
+  readonly class: DeviceClass;
+  readonly devices: readonly Device[] | null;
 }
 
 /** What probing one plugin's drivers gave. @public */
 export interface ProbeOutcome {
+  /** Every device found, with its driver. */
   readonly devices: readonly ProbedDevice[];
+  /** Each driver that answered, in declaration order. */
+  readonly results: readonly DriverResult[];
   readonly failures: readonly DriverFailure[];
 }
 
@@ -47,24 +59,32 @@ export class DriverRunner {
     @inject(CONFIG) private readonly config: LoadedConfig,
   ) {}
 
-  /** Probes every driver of the plugin against `inventory`, in declaration order. */
-  async probe(inventory: Inventory): Promise<ProbeOutcome> {
+  /**
+   * Probes the plugin's drivers against `inventory`, in declaration order: all of them, or those
+   * of the classes given.
+   */
+  async probe(inventory: Inventory, classes?: ReadonlySet<DeviceClass>): Promise<ProbeOutcome> {
     const devices: ProbedDevice[] = [];
+    const results: DriverResult[] = [];
     const failures: DriverFailure[] = [];
     const plugin = this.loaded.plugin.name;
     for (const driver of this.loaded.plugin.drivers) {
+      if (classes !== undefined && !classes.has(driver.class)) continue;
       try {
-        for (const device of await this.probeDriver(driver, inventory)) {
-          devices.push({ plugin, driver: driver.id, device });
-        }
+        const found = await this.probeDriver(driver, inventory);
+        results.push({ plugin, driver: driver.id, class: driver.class, devices: found });
+        for (const device of found ?? []) devices.push({ plugin, driver: driver.id, device });
       } catch (error) {
-        failures.push({ plugin, driver: driver.id, error: toHclError(error) });
+        failures.push({ plugin, driver: driver.id, class: driver.class, error: toHclError(error) });
       }
     }
-    return { devices, failures };
+    return { devices, results, failures };
   }
 
-  private async probeDriver(driver: Driver, inventory: Inventory): Promise<readonly Device[]> {
+  private async probeDriver(
+    driver: Driver,
+    inventory: Inventory,
+  ): Promise<readonly Device[] | null> {
     const plugin = this.loaded.plugin.name;
     const log = this.log.child(driver.id);
     const result = await invokePlugin(

@@ -9,7 +9,8 @@ import { HclError } from "../errors/hcl-error.js";
 import { emptyInventory, type Inventory } from "../inventory/inventory.js";
 import type { Logger } from "../log/logger.js";
 import { discoverBuiltins, discoverConfigured, discoverDependencies } from "./discover.js";
-import type { ProbedDevice, ProbeOutcome } from "./driver-runner.js";
+import type { DeviceClass } from "./api.js";
+import type { DriverFailure, DriverResult, ProbedDevice, ProbeOutcome } from "./driver-runner.js";
 import { defaultPolicy, pluginTimeoutMs, type HostOptions } from "./host-options.js";
 import {
   duplicateNameError,
@@ -18,6 +19,7 @@ import {
   type PluginFailure,
 } from "./load-plugin.js";
 import type { PluginSpec } from "./plugin-source.js";
+import { describeFailure, failureJson } from "./failure-text.js";
 
 /** The plugins of a run: those loaded, and those skipped under the `continue` policy. @public */
 export interface PluginSet {
@@ -28,7 +30,17 @@ export interface PluginSet {
 /** Devices found by probing, and the drivers skipped under `continue`. @public */
 export interface ProbeResult {
   readonly devices: readonly ProbedDevice[];
+  /** What each driver answered (failed drivers are in `skipped`, not here). */
+  readonly results: readonly DriverResult[];
   readonly skipped: readonly PluginFailure[];
+  /** The drivers that failed, with their class: those classes are unknown. */
+  readonly failed: readonly DriverFailure[];
+}
+
+/** Which drivers of a plugin to probe: all, or those of some classes. @public */
+export interface ProbeSelection {
+  readonly plugin: LoadedPlugin;
+  readonly classes?: ReadonlySet<DeviceClass>;
 }
 
 /**
@@ -119,12 +131,16 @@ export class PluginHost {
    * Probes the drivers of `plugins` against `inventory`. A driver that fails is skipped under
    * `continue` (its devices are unknown) and fails the whole probe under `abort`.
    */
-  async probe(plugins: readonly LoadedPlugin[], inventory: Inventory): Promise<ProbeResult> {
+  async probe(selections: readonly ProbeSelection[], inventory: Inventory): Promise<ProbeResult> {
     const devices: ProbedDevice[] = [];
+    const results: DriverResult[] = [];
+    const failed: DriverFailure[] = [];
     const failures: PluginFailure[] = [];
-    for (const loaded of plugins) {
-      const outcome = await resolve(this.scopeOf(loaded), DRIVER_RUNNER).probe(inventory);
+    for (const { plugin: loaded, classes } of selections) {
+      const outcome = await resolve(this.scopeOf(loaded), DRIVER_RUNNER).probe(inventory, classes);
       devices.push(...outcome.devices);
+      results.push(...outcome.results);
+      failed.push(...outcome.failures);
       for (const failure of outcome.failures) {
         failures.push({
           origin: loaded.origin,
@@ -136,7 +152,7 @@ export class PluginHost {
       }
     }
     const { skipped } = this.collect({ loaded: [], failures }, (f) => this.policyFor(f));
-    return { devices, skipped };
+    return { devices, results, skipped, failed };
   }
 
   /** The plugin's own child container (created on first use). */
@@ -213,15 +229,6 @@ export class PluginHost {
   }
 }
 
-/** One line per failure: `label [phase] CODE: message`. @public */
-export function describeFailure(failure: PluginFailure): string {
-  const name =
-    failure.plugin !== null && failure.plugin !== failure.label
-      ? `${failure.plugin} (${failure.label})`
-      : failure.label;
-  return `${name} [${failure.phase}] ${failure.error.code}: ${failure.error.message}`;
-}
-
 function abortError(all: readonly PluginFailure[], aborting: readonly PluginFailure[]): HclError {
   const lines = all.map((f) => `  - ${describeFailure(f)}`).join("\n");
   return new HclError(
@@ -233,17 +240,4 @@ function abortError(all: readonly PluginFailure[], aborting: readonly PluginFail
       details: { failures: all.map(failureJson) },
     },
   );
-}
-
-/** The JSON form of a failure, as `--json` commands print it. @public */
-export function failureJson(failure: PluginFailure): Record<string, unknown> {
-  return {
-    label: failure.label,
-    plugin: failure.plugin,
-    origin: failure.origin,
-    phase: failure.phase,
-    code: failure.error.code,
-    message: failure.error.message,
-    ...(Object.keys(failure.error.details).length > 0 ? { details: failure.error.details } : {}),
-  };
 }

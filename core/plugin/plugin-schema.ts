@@ -77,6 +77,14 @@ export const platformPluginSchema = {
                 description: "a lower-case PCI id vendor:device such as 8086:3b07",
               },
             },
+            smbiosPch: {
+              type: "array",
+              items: {
+                type: "string",
+                pattern: "^[0-9a-f]{4}$",
+                description: "a lower-case PCH device id such as 3b07",
+              },
+            },
             fallback: { type: "boolean" },
           },
         },

@@ -93,7 +93,8 @@ export function validatePlugin(value: unknown, where: string): PlatformPlugin {
 export function validateProbeResult(
   value: unknown,
   site: { plugin: string; driver: string; driverClass: string },
-): readonly Device[] {
+): readonly Device[] | null {
+  if (value === null) return null;
   const { devices: validate } = pluginValidators();
   const problems = validate(value)
     ? []
@@ -115,7 +116,7 @@ export function validateProbeResult(
       "HCL_E_PLUGIN_BAD_RESULT",
       `driver ${site.driver} of plugin ${site.plugin} returned devices that break the device contract:\n${problems.map((p) => `  ${p}`).join("\n")}`,
       {
-        hint: "A probe returns an array of devices { id, class, bus, vendorId, deviceId, subsystemVendorId, subsystemDeviceId, driver, name, facts, evidence }.",
+        hint: "A probe returns null (the evidence cannot tell) or an array of devices { id, class, bus, vendorId, deviceId, subsystemVendorId, subsystemDeviceId, driver, name, facts, evidence }.",
         details: { plugin: site.plugin, hook: "probe", driver: site.driver, problems },
       },
     );

@@ -1,14 +1,12 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { bootstrap } from "../../di/bootstrap.js";
-import { resolve } from "../../di/token.js";
-import { PLUGIN_HOST } from "../../di/tokens.js";
 import { didYouMean } from "../../errors/suggest.js";
 import { HclError } from "../../errors/hcl-error.js";
 import type { LoadedPlugin } from "../../plugin/load-plugin.js";
-import { describeFailure, failureJson, type PluginHost } from "../../plugin/plugin-host.js";
-import type { CliIo, GlobalOptions } from "../io.js";
+import { describeFailure, failureJson } from "../../plugin/failure-text.js";
+import { openHost } from "../open-host.js";
+import type { CliIo } from "../io.js";
 import { printJson } from "../io.js";
 import type { CliState } from "../main.js";
 import { formatTable } from "../table.js";
@@ -116,19 +114,6 @@ export function registerPluginsCommands(program: Command, io: CliIo, state: CliS
           `every driver probed an empty inventory without error (${probe.devices.length} devices)\n`,
       );
     });
-}
-
-async function openHost(io: CliIo, command: Command): Promise<PluginHost> {
-  const globals = command.optsWithGlobals<GlobalOptions>();
-  const root = await bootstrap({
-    cwd: io.cwd,
-    ci: globals.ci === true,
-    debug: globals.debug === true,
-    messages: io.stderr,
-    ...(globals.config === undefined ? {} : { configFile: globals.config }),
-    ...(globals.pluginTimeout === undefined ? {} : { pluginTimeoutMs: globals.pluginTimeout }),
-  });
-  return resolve(root, PLUGIN_HOST);
 }
 
 function pluginJson(loaded: LoadedPlugin): Record<string, unknown> {

@@ -1,7 +1,8 @@
 import type { EvidenceSource } from "../../evidence/evidence-source.js";
 import type { Parsed } from "../common.js";
 import { splitLines } from "../text.js";
-import { majorMinor, type Kernel } from "./schema.js";
+import type { Kernel } from "./schema.js";
+import { majorMinor } from "./version.js";
 
 /** `Linux version 5.4.0-91-generic (buildd@…)` — the kernel's first log line (init/version.c). */
 const DMESG_VERSION = /Linux version (\S+)/;

@@ -4,7 +4,7 @@ import { expect } from "chai";
 import { resolve } from "../../../../core/di/token.js";
 import { PLUGIN_LOGGER } from "../../../../core/di/tokens.js";
 import { HclError } from "../../../../core/errors/hcl-error.js";
-import type { Inventory } from "../../../../core/inventory/inventory.js";
+import { emptyInventory, type Inventory } from "../../../../core/inventory/inventory.js";
 import { BUILTIN_PLUGINS_DIR } from "../../../../core/plugin/discover.js";
 import type { PluginFailure } from "../../../../core/plugin/load-plugin.js";
 import { makeHost } from "../../../helpers/host.js";
@@ -12,18 +12,25 @@ import { fixturePlugin } from "../../../helpers/paths.js";
 import { useTmpDirs } from "../../../helpers/tmp.js";
 
 const inventory: Inventory = {
+  ...emptyInventory("test"),
   pci: [
     {
       address: "0000:03:00.0",
       classId: "0280",
       progIf: "00",
+      className: "Network controller",
       vendorId: "8086",
       deviceId: "4239",
+      vendorName: "Intel Corporation",
+      deviceName: "Centrino Advanced-N 6200",
       subsystemVendorId: "8086",
       subsystemDeviceId: "1316",
+      subsystemName: null,
       revision: "35",
       driver: "iwlwifi",
-      name: "Centrino Advanced-N 6200",
+      driverKnown: true,
+      modules: ["iwlwifi"],
+      iommuGroup: null,
       at: { file: "logs/lspci_all", line: 120 },
     },
   ],
@@ -231,7 +238,10 @@ describe("PluginHost", () => {
       it(`skips a failing driver with ${code} under continue; the other plugins' devices are kept (${fixture})`, async () => {
         const { host } = hostWith([fixture], { pluginTimeoutMs: 200 });
         const set = await host.load();
-        const result = await host.probe(set.plugins, inventory);
+        const result = await host.probe(
+          set.plugins.map((plugin) => ({ plugin })),
+          inventory,
+        );
         expect(result.devices.map((d) => `${d.plugin}/${d.driver}/${d.device.id}`)).to.deep.equal([
           "ok-plugin/wifi/pci-0000:03:00.0",
         ]);
@@ -248,7 +258,12 @@ describe("PluginHost", () => {
       it(`aborts the probe under --ci with ${code} (${fixture})`, async () => {
         const { host } = hostWith([fixture], { ci: true, pluginTimeoutMs: 200 });
         const set = await host.load();
-        const error = await expectRejection(host.probe(set.plugins, inventory));
+        const error = await expectRejection(
+          host.probe(
+            set.plugins.map((plugin) => ({ plugin })),
+            inventory,
+          ),
+        );
         expect(error.code).to.equal("HCL_E_PLUGIN_LOAD_ABORTED");
         expect((error.cause as HclError).code).to.equal(code);
       });
@@ -257,7 +272,12 @@ describe("PluginHost", () => {
     it("keeps the plugin's own error code and stamps plugin, hook and driver", async () => {
       const { host } = hostWith(["throws-in-probe"]);
       const set = await host.load();
-      const [failure] = (await host.probe(set.plugins, inventory)).skipped;
+      const [failure] = (
+        await host.probe(
+          set.plugins.map((plugin) => ({ plugin })),
+          inventory,
+        )
+      ).skipped;
       expect(failure?.error.details).to.include({
         plugin: "throws-in-probe",
         hook: "probe",
