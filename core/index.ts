@@ -1,6 +1,7 @@
 /**
- * hclkit's public API: what plugin authors and programs that embed hclkit import from
- * `"hclkit"`. Everything else is internal and may change without notice.
+ * hclkit's plugin API: what plugin authors import from `"hclkit"`. Light on purpose: it loads
+ * no DI container and no schema library. Programs that embed hclkit use `"hclkit/host"`; plugin
+ * tests use `"hclkit/testing"`. Everything else is internal and may change without notice.
  *
  * @packageDocumentation
  */
@@ -22,13 +23,17 @@ export {
   type PlatformMatch,
   type PlatformPlugin,
   type ProbeContext,
+  type ProbeResult,
 } from "./plugin/api.js";
-export type { Inventory, PciFunction, SourceRef } from "./inventory/inventory.js";
+export { CLASS_FACTS } from "./capabilities/class-facts.js";
+export type {
+  Inventory,
+  PciFunction,
+  UsbDevice,
+  SourceRef,
+  Diagnostic,
+} from "./inventory/inventory.js";
+export type { Capabilities } from "./capabilities/schema.js";
 export type { Logger } from "./log/logger.js";
 export { HclError, isHclError, type HclErrorOptions } from "./errors/hcl-error.js";
 export { ERROR_CODES, EXIT, type ErrorCode, type ExitCode } from "./errors/codes.js";
-export { bootstrap, type BootstrapOptions } from "./di/bootstrap.js";
-export { resolve, token, type Token } from "./di/token.js";
-export { PLUGIN_HOST } from "./di/tokens.js";
-export type { PluginHost, PluginSet, ProbeResult } from "./plugin/plugin-host.js";
-export type { LoadedPlugin, PluginFailure, PluginPhase } from "./plugin/load-plugin.js";

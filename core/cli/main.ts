@@ -4,6 +4,7 @@ import { renderError, toHclError } from "../errors/render.js";
 import { EXIT } from "../errors/codes.js";
 import { printJson, type CliIo, type GlobalOptions } from "./io.js";
 import { packageInfo } from "./package-info.js";
+import { registerDevicesCommand } from "./commands/devices.js";
 import { registerInventoryCommands } from "./commands/inventory.js";
 import { registerPluginsCommands } from "./commands/plugins.js";
 
@@ -61,6 +62,7 @@ function buildProgram(io: CliIo, state: CliState): Command {
       outputError: () => undefined,
     });
   registerInventoryCommands(program, io, state);
+  registerDevicesCommand(program, io, state);
   registerPluginsCommands(program, io, state);
   for (const command of program.commands) inheritSettings(command);
   return program;

@@ -1,4 +1,5 @@
 import type { Inventory } from "../inventory/schema.js";
+import { cite, renderCapabilities, renderPlatform, yesNo as yn } from "./render-capabilities.js";
 
 /** What an unknown section prints as: the evidence cannot tell, which is not "none". */
 const UNKNOWN = "unknown (not in this evidence)";
@@ -208,13 +209,9 @@ export function renderInventory(inv: Inventory): string {
       sub(`${d.file}${d.line === undefined ? "" : `:${d.line}`} ${d.code}: ${d.message}`);
     if (inv.diagnostics.length > 20) sub(`… ${inv.diagnostics.length - 20} more in --json`);
   }
-  return `${out.join("\n")}\n`;
-}
-
-function yn(value: boolean | null | undefined): string {
-  return value === true ? "yes" : value === false ? "no" : "unknown";
-}
-
-function cite(at: { file: string; line?: number | undefined }): string {
-  return at.line === undefined ? at.file : `${at.file}:${at.line}`;
+  const summary =
+    inv.capabilities === null
+      ? ""
+      : `\n${renderPlatform(inv.platform)}${renderCapabilities(inv.capabilities)}`;
+  return `${out.join("\n")}\n${summary}`;
 }

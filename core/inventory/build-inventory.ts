@@ -65,6 +65,8 @@ export function buildInventory(
     storage: take(collectStorage(source)),
     display: take(collectDisplay(source)),
     diagnostics: [],
+    platform: null,
+    capabilities: null,
   };
   return { ...inventory, diagnostics: dedupe([...readDiagnostics, ...diagnostics]) };
 }

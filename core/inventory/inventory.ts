@@ -37,5 +37,7 @@ export function emptyInventory(location = "(nothing)"): Inventory {
     storage: null,
     display: null,
     diagnostics: [],
+    platform: null,
+    capabilities: null,
   };
 }

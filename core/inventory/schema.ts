@@ -1,4 +1,6 @@
 import Type, { type Static } from "typebox";
+import { CapabilitiesSchema } from "../capabilities/schema.js";
+import { PlatformSchema } from "../platform/schema.js";
 import { AcpiSchema } from "./acpi/schema.js";
 import { DiagnosticSchema, Nullable } from "./common.js";
 import { CpuSchema } from "./cpu/schema.js";
@@ -44,6 +46,10 @@ export const InventorySchema = Type.Object(
     storage: Nullable(StorageSchema),
     display: Nullable(DisplaySchema),
     diagnostics: Type.Array(DiagnosticSchema),
+    /** The platform plugin chosen for the machine; `null` when plugins were not run. */
+    platform: Nullable(PlatformSchema),
+    /** The capability summary of DESIGN.md; `null` when plugins were not run. */
+    capabilities: Nullable(CapabilitiesSchema),
   },
   {
     additionalProperties: false,

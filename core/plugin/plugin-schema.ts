@@ -1,5 +1,3 @@
-import type { Ajv, ValidateFunction } from "ajv";
-import { createAjv } from "../schema/ajv.js";
 import { DEVICE_CLASSES } from "./api.js";
 
 const KEBAB = "^[a-z0-9]+(-[a-z0-9]+)*$";
@@ -155,26 +153,3 @@ export const deviceSchema = {
     evidence: { type: "array", items: evidenceSchema },
   },
 } as const;
-
-let compiled: { plugin: ValidateFunction; devices: ValidateFunction } | undefined;
-
-function addCallableKeyword(ajv: Ajv): void {
-  ajv.addKeyword({
-    keyword: "callable",
-    schemaType: "boolean",
-    validate: (wanted: boolean, data: unknown) => !wanted || typeof data === "function",
-  });
-}
-
-/** The compiled validators, built once on first use. @public */
-export function pluginValidators(): { plugin: ValidateFunction; devices: ValidateFunction } {
-  if (compiled === undefined) {
-    const ajv = createAjv();
-    addCallableKeyword(ajv);
-    compiled = {
-      plugin: ajv.compile(platformPluginSchema),
-      devices: ajv.compile({ type: "array", items: deviceSchema }),
-    };
-  }
-  return compiled;
-}

@@ -1,7 +1,8 @@
+import type { ValidateFunction } from "ajv";
 import { HclError } from "../errors/hcl-error.js";
 import { describeValue, formatKeyPath, problemsFromAjv } from "../schema/problems.js";
 import { PLUGIN_API_VERSION, type Device, type PlatformPlugin } from "./api.js";
-import { pluginValidators } from "./plugin-schema.js";
+import * as validators from "./plugin-validators.generated.js";
 
 /**
  * Checks that `value` (a plugin module's default export) is a valid platform plugin, before
@@ -40,7 +41,7 @@ export function validatePlugin(value: unknown, where: string): PlatformPlugin {
       },
     );
   }
-  const { plugin: validate } = pluginValidators();
+  const validate = validators.plugin as unknown as ValidateFunction;
   if (!validate(value)) {
     const problems = problemsFromAjv(validate.errors);
     const list = problems.map((p) => `  ${formatKeyPath(p.path)}: ${p.message}`).join("\n");
@@ -95,7 +96,7 @@ export function validateProbeResult(
   site: { plugin: string; driver: string; driverClass: string },
 ): readonly Device[] | null {
   if (value === null) return null;
-  const { devices: validate } = pluginValidators();
+  const validate = validators.devices as unknown as ValidateFunction;
   const problems = validate(value)
     ? []
     : problemsFromAjv(validate.errors).map((p) => `${formatKeyPath(p.path)}: ${p.message}`);

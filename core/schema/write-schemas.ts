@@ -1,11 +1,18 @@
-// Writes schemas/*.schema.json from the schemas in the code: `npm run schemas` after a change.
+// Writes the generated artifacts from the schemas in the code (`npm run generate`): the published
+// JSON Schemas under schemas/, and the plugin validators precompiled by Ajv.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { pluginValidatorsSource } from "../plugin/compile-validators.js";
 import { PUBLISHED_SCHEMAS, publishedSchemaText } from "./published-schemas.js";
 
-const out = fileURLToPath(new URL("../../../schemas/", import.meta.url));
+const repo = fileURLToPath(new URL("../../../", import.meta.url));
 for (const [name, schema] of Object.entries(PUBLISHED_SCHEMAS)) {
-  writeFileSync(path.join(out, name), publishedSchemaText(schema));
+  writeFileSync(path.join(repo, "schemas", name), publishedSchemaText(schema));
   process.stdout.write(`schemas/${name}\n`);
 }
+writeFileSync(
+  path.join(repo, "core/plugin/plugin-validators.generated.ts"),
+  pluginValidatorsSource(),
+);
+process.stdout.write("core/plugin/plugin-validators.generated.ts\n");

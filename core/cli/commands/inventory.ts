@@ -1,16 +1,16 @@
 import os from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
-import { HclError } from "../../errors/hcl-error.js";
+import { evidenceRequest, withEvidenceOptions, type EvidenceOptions } from "../evidence-options.js";
 import { printJson, type CliIo } from "../io.js";
 import type { CliState } from "../main.js";
+import { openHost } from "../open-host.js";
 import { packageInfo } from "../package-info.js";
 import { renderInventory } from "../render-inventory.js";
 
-interface InventoryOptions {
-  readonly from?: string;
-  readonly root?: string;
+interface InventoryOptions extends EvidenceOptions {
   readonly json?: boolean;
+  readonly raw?: boolean;
 }
 
 interface CaptureOptions {
@@ -21,30 +21,29 @@ interface CaptureOptions {
 
 /** `hclkit inventory` and `hclkit capture`. */
 export function registerInventoryCommands(program: Command, io: CliIo, state: CliState): void {
-  program
-    .command("inventory")
-    .description(
-      "read this machine's evidence, or recorded evidence, into the normalized inventory",
-    )
-    .option(
-      "--from <path>",
-      "a snapshot folder, a snapshot .tar.gz, or one dump file (dmidecode, lspci -vvnn, udevadm export-db, decoded ACPI, hwinfo, cpuinfo)",
-    )
-    .option("--root <dir>", "root of the live machine's filesystem", "/")
+  withEvidenceOptions(
+    program
+      .command("inventory")
+      .description(
+        "read this machine's evidence, or recorded evidence, into the inventory, with the platform and the capability summary",
+      ),
+  )
     .option("--json", "print the inventory as JSON on stdout")
+    .option(
+      "--raw",
+      "the evidence only: no platform match, no capability summary (loads no plugin)",
+    )
     .action(async (options: InventoryOptions, command: Command) => {
       state.json = options.json === true;
-      if (options.from !== undefined && command.getOptionValueSource("root") === "cli") {
-        throw new HclError("HCL_E_CLI_USAGE", "--from and --root cannot be used together", {
-          hint: "--from reads recorded evidence; --root reads a live machine mounted elsewhere. Give one of them.",
-        });
+      const request = evidenceRequest(options, command, io);
+      let inventory;
+      if (options.raw === true) {
+        const { readInventory } = await import("../../inventory/read-inventory.js");
+        inventory = await readInventory(request);
+      } else {
+        const { inspectMachine } = await import("../../platform/inspect-machine.js");
+        inventory = (await inspectMachine(await openHost(io, command), request)).inventory;
       }
-      const { readInventory } = await import("../../inventory/read-inventory.js");
-      const inventory = await readInventory({
-        from: options.from,
-        root: options.root,
-        cwd: io.cwd,
-      });
       if (state.json) printJson(io, inventory);
       else io.stdout.write(renderInventory(inventory));
     });

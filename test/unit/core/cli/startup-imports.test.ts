@@ -49,6 +49,11 @@ describe("start-up imports of the built CLI", () => {
     expect(packages.get("ajv"), `ajv is imported by ${packages.get("ajv")}`).to.equal(undefined);
   });
 
+  it('keeps the plugin API ("hclkit") free of the DI container and schema libraries', () => {
+    const { packages } = reachable(path.join(REPO, "dist/core/index.js"));
+    expect([...packages.keys()]).to.deep.equal([]);
+  });
+
   it("imports statically only package-info.js from bin.js, so --version loads nothing else", () => {
     const text = readFileSync(path.join(REPO, "dist/core/cli/bin.js"), "utf8");
     const statics = [...text.matchAll(/^import\s[^;]*?from\s+"([^"]+)"|^import\s+"([^"]+)"/gm)].map(

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "chai";
-import { loadConfig, parseConfig } from "../../../../core/config/load-config.js";
+import { loadConfig } from "../../../../core/config/load-config.js";
+import { parseConfig } from "../../../../core/config/parse-config.js";
 import { HclError } from "../../../../core/errors/hcl-error.js";
 import { useTmpDirs } from "../../../helpers/tmp.js";
 

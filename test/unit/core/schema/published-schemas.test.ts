@@ -9,7 +9,7 @@ import { REPO } from "../../../helpers/paths.js";
 
 describe("published schemas", () => {
   for (const [name, schema] of Object.entries(PUBLISHED_SCHEMAS)) {
-    it(`schemas/${name} is what the code generates (run npm run schemas after changing a schema)`, () => {
+    it(`schemas/${name} is what the code generates (run npm run generate after changing a schema)`, () => {
       const committed = readFileSync(path.join(REPO, "schemas", name), "utf8");
       expect(
         committed === publishedSchemaText(schema),
@@ -17,4 +17,19 @@ describe("published schemas", () => {
       ).to.equal(true);
     });
   }
+});
+
+describe("precompiled plugin validators", () => {
+  it("core/plugin/plugin-validators.generated.ts is what Ajv generates from the plugin schemas (run npm run generate)", async () => {
+    const { pluginValidatorsSource } =
+      await import("../../../../core/plugin/compile-validators.js");
+    const committed = readFileSync(
+      path.join(REPO, "core/plugin/plugin-validators.generated.ts"),
+      "utf8",
+    );
+    expect(
+      committed === pluginValidatorsSource(),
+      "the generated plugin validators have drifted from the schemas",
+    ).to.equal(true);
+  });
 });
