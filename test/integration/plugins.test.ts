@@ -36,7 +36,7 @@ describe("hclkit plugins (built CLI)", () => {
   }
 
   describe("list", () => {
-    it("lists the built-in generic-pc plugin as JSON, with nothing else on stdout or stderr", async () => {
+    it("lists the four built-in plugins as JSON, with nothing else on stdout or stderr", async () => {
       const run = await runHclkit(["plugins", "list", "--json"], { cwd: tmp() });
       expect(run.code).to.equal(0);
       expect(run.stderr).to.equal("");
@@ -45,7 +45,13 @@ describe("hclkit plugins (built CLI)", () => {
       const generic = json.plugins.find((p) => p.name === "generic-pc");
       expect(generic).to.include({ version: "0.1.0", apiVersion: 1, origin: "builtin" });
       expect(generic?.digest).to.match(/^sha256:[0-9a-f]{64}$/);
-      expect(generic?.drivers).to.deep.equal([]);
+      expect(generic?.drivers.map((d) => d.id)).to.have.length(13);
+      expect(json.plugins.map((p) => `${p.name}:${p.origin}`)).to.deep.equal([
+        "generic-pc:builtin",
+        "intel-calpella:builtin",
+        "intel-huron-river:builtin",
+        "intel-montevina:builtin",
+      ]);
     });
 
     it("prints a table in text mode", async () => {
@@ -55,7 +61,7 @@ describe("hclkit plugins (built CLI)", () => {
         /^NAME\s+VERSION\s+API\s+ORIGIN\s+DRIVERS\s+DIGEST$/,
       );
       expect(run.stdout).to.match(
-        /^generic-pc\s+0\.1\.0\s+1\s+builtin\s+0\s+sha256:[0-9a-f]{12}$/m,
+        /^generic-pc\s+0\.1\.0\s+1\s+builtin\s+13\s+sha256:[0-9a-f]{12}$/m,
       );
     });
 
@@ -79,11 +85,11 @@ describe("hclkit plugins (built CLI)", () => {
       const run = await runHclkit(["plugins", "list", "--json"], { cwd: dir });
       expect(run.code).to.equal(0);
       const json = JSON.parse(run.stdout) as ListJson;
-      expect(json.plugins.map((p) => p.name)).to.deep.equal([
-        "generic-pc",
+      expect(json.plugins.filter((p) => p.origin === "config").map((p) => p.name)).to.deep.equal([
         "ok-plugin",
         "commonjs-plugin",
       ]);
+      expect(json.plugins.filter((p) => p.origin === "builtin")).to.have.length(4);
       const skipped = Object.fromEntries(json.skipped.map((s) => [path.basename(s.label), s.code]));
       expect(skipped).to.deep.equal(codes);
       for (const code of Object.values(codes)) expect(run.stderr).to.contain(code);
@@ -169,7 +175,7 @@ describe("hclkit plugins (built CLI)", () => {
       });
       expect(run.code).to.equal(0);
       expect(run.stdout).to.match(
-        /^plugin generic-pc 0\.1\.0 is valid: plugin API 1, 0 drivers, sha256:[0-9a-f]{64}\n/,
+        /^plugin generic-pc 0\.1\.0 is valid: plugin API 1, 13 drivers, sha256:[0-9a-f]{64}\n/,
       );
     });
 

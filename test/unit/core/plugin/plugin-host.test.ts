@@ -133,9 +133,8 @@ describe("PluginHost", () => {
       { plugins: [fixturePlugin("duplicate-name")] },
     );
     const set = await host.load();
-    expect(set.plugins.map((p) => `${p.plugin.name}@${p.plugin.version}`)).to.deep.equal([
-      "generic-pc@0.1.0",
-    ]);
+    const generic = set.plugins.filter((p) => p.plugin.name === "generic-pc");
+    expect(generic.map((p) => `${p.origin}:${p.plugin.version}`)).to.deep.equal(["builtin:0.1.0"]);
     expect(summary(set.skipped)).to.deep.equal([
       `${fixturePlugin("duplicate-name")}:register:HCL_E_PLUGIN_DUPLICATE_NAME`,
     ]);

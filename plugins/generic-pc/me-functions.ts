@@ -1,0 +1,72 @@
+import type { MeFunctionTable } from "../_lib/drivers/vpro.js";
+
+const ider = (name: string) => ({ role: "ide-r", name }) as const;
+const kt = (name: string) => ({ role: "kt-sol", name }) as const;
+
+/**
+ * AMT's redirection functions of every Intel chipset generation, from pci.ids 2023.04.10 ("PT
+ * IDER", "IDE-r", "KT Controller", "AMT SOL Redirection"): the ME exposes them only when AMT is
+ * there and enabled, so any of them proves AMT whatever the chipset. The MEI/HECI interface is not
+ * listed: it proves nothing (consumer chipsets have it).
+ */
+export const AMT_FUNCTIONS: MeFunctionTable = {
+  "8086:2976": ider("82946GZ/GL PT IDER"),
+  "8086:2977": kt("82946GZ/GL KT"),
+  "8086:2996": ider("Q963/Q965 PT IDER"),
+  "8086:2997": kt("Q963/Q965 KT"),
+  "8086:29a6": ider("P965/G965 PT IDER"),
+  "8086:29a7": kt("P965/G965 KT"),
+  "8086:29b6": ider("Q35 PT IDER"),
+  "8086:29b7": kt("Q35 Serial KT"),
+  "8086:29c6": ider("G33/G31/P35/P31 PT IDER"),
+  "8086:29c7": kt("G33/G31/P35/P31 Serial KT"),
+  "8086:29d6": ider("Q33 PT IDER"),
+  "8086:29d7": kt("Q33 Serial KT"),
+  "8086:29e6": ider("X38/X48 PT IDER"),
+  "8086:29e7": kt("X38/X48 Serial KT"),
+  "8086:29f6": ider("3200/3210 PT IDER"),
+  "8086:29f7": kt("3200/3210 Serial KT"),
+  "8086:2a06": ider("PM965/GM965 PT IDER"),
+  "8086:2a07": kt("PM965/GM965 KT"),
+  "8086:2a16": ider("GME965/GLE960 PT IDER"),
+  "8086:2a17": kt("GME965/GLE960 KT"),
+  "8086:2a46": ider("Mobile 4 Series PT IDER"),
+  "8086:2a47": kt("Mobile 4 Series AMT SOL Redirection"),
+  "8086:2a52": ider("Cantiga PT IDER"),
+  "8086:2a53": kt("Cantiga AMT SOL Redirection"),
+  "8086:2e06": ider("4 Series PT IDER"),
+  "8086:2e07": kt("4 Series Serial KT"),
+  "8086:2e16": ider("4 Series PT IDER"),
+  "8086:2e17": kt("4 Series Serial KT"),
+  "8086:2e26": ider("4 Series PT IDER"),
+  "8086:2e27": kt("4 Series Serial KT"),
+  "8086:2e36": ider("4 Series PT IDER"),
+  "8086:2e37": kt("4 Series Serial KT"),
+  "8086:2e46": ider("4 Series PT IDER"),
+  "8086:2e47": kt("4 Series Serial KT"),
+  "8086:2e96": ider("4 Series PT IDER"),
+  "8086:3b66": ider("5 Series/3400 PT IDER"),
+  "8086:3b67": kt("5 Series/3400 KT"),
+  "8086:1c3c": ider("6 Series/C200 IDE-r"),
+  "8086:1c3d": kt("6 Series/C200 KT"),
+  "8086:1d3c": ider("C600/X79 IDE-r"),
+  "8086:1d3d": kt("C600/X79 KT"),
+  "8086:1e3c": ider("7 Series/C210 IDE-r"),
+  "8086:1e3d": kt("7 Series/C210 KT"),
+  "8086:8c3c": ider("8 Series/C220 IDE-r"),
+  "8086:8c3d": kt("8 Series/C220 KT"),
+  "8086:8cbc": ider("9 Series IDE-R"),
+  "8086:8cbd": kt("9 Series KT"),
+  "8086:9c3c": ider("8 Series LP IDER"),
+  "8086:9c3d": kt("8 Series LP KT"),
+  "8086:9cbc": ider("Wildcat Point-LP IDE-r"),
+  "8086:9cbd": kt("Wildcat Point-LP KT"),
+  "8086:9d3d": kt("Sunrise Point-LP AMT SOL"),
+  "8086:a13c": ider("100 Series/C230 IDE Redirection"),
+  "8086:a13d": kt("100 Series/C230 KT Redirection"),
+  "8086:9de3": kt("Cannon Point-LP KT Redirection"),
+  "8086:a363": kt("Cannon Lake PCH AMT SOL"),
+  "8086:06e3": kt("Comet Lake KT Redirection"),
+  "8086:a0e3": kt("Tiger Lake-LP AMT SOL"),
+  "8086:51e3": kt("Alder Lake AMT SOL Redirection"),
+};
