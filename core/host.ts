@@ -16,7 +16,8 @@ export type {
   ProbeResult as PluginProbeResult,
 } from "./plugin/plugin-host.js";
 export type { LoadedPlugin, PluginFailure, PluginPhase } from "./plugin/load-plugin.js";
-export { readInventory, captureMachine } from "./inventory/read-inventory.js";
+export { readInventory } from "./inventory/read-inventory.js";
+export { captureMachine } from "./inventory/capture-machine.js";
 export { inspectMachine, type Inspection } from "./platform/inspect-machine.js";
 export {
   identifyMachine,

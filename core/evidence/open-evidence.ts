@@ -6,7 +6,6 @@ import type { Diagnostic } from "../inventory/common.js";
 import { decodeText } from "../inventory/text.js";
 import { DirectoryFs, MAX_EVIDENCE_FILE_BYTES } from "./evidence-fs.js";
 import type { EvidenceSource } from "./evidence-source.js";
-import { readSnapshotArchive } from "./read-archive.js";
 import { sniffDump } from "./sniff.js";
 import { LiveSource, SingleFileSource, SnapshotSource } from "./snapshot-source.js";
 
@@ -62,6 +61,8 @@ export async function openEvidence(request: EvidenceRequest): Promise<OpenedEvid
     };
   }
   if (isArchive(location)) {
+    // The tar library loads only when there is an archive to read.
+    const { readSnapshotArchive } = await import("./read-archive.js");
     return {
       source: new SnapshotSource(await readSnapshotArchive(location), location, diagnostics),
       diagnostics,

@@ -1,4 +1,3 @@
-import { captureSnapshot, type CaptureResult } from "../evidence/capture.js";
 import { openEvidence, type EvidenceRequest } from "../evidence/open-evidence.js";
 import { buildInventory } from "./build-inventory.js";
 import type { Inventory } from "./schema.js";
@@ -14,23 +13,4 @@ import type { Inventory } from "./schema.js";
 export async function readInventory(request: EvidenceRequest): Promise<Inventory> {
   const opened = await openEvidence(request);
   return buildInventory(opened.source, opened.diagnostics);
-}
-
-/** Options of {@link captureMachine}. @public */
-export interface CaptureMachineOptions {
-  readonly root: string;
-  readonly out: string;
-  readonly hclkitVersion: string;
-  readonly tools?: boolean;
-}
-
-/**
- * Captures the live machine as a snapshot archive holding exactly the files the inventory reads
- * (so that `hclkit inventory --from` the archive gives what the live run gives), plus tool logs
- * and meta.json.
- *
- * @public
- */
-export function captureMachine(options: CaptureMachineOptions): Promise<CaptureResult> {
-  return captureSnapshot({ ...options, read: (source) => void buildInventory(source) });
 }

@@ -61,7 +61,7 @@ export function registerInventoryCommands(program: Command, io: CliIo, state: Cl
     .option("--no-tools", "do not run dmidecode, lspci, lsusb and udevadm for their logs")
     .action(async (options: CaptureOptions) => {
       const out = path.resolve(io.cwd, options.output ?? defaultName());
-      const { captureMachine } = await import("../../inventory/read-inventory.js");
+      const { captureMachine } = await import("../../inventory/capture-machine.js");
       const result = await captureMachine({
         root: path.resolve(io.cwd, options.root ?? "/"),
         out,
