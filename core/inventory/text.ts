@@ -21,6 +21,7 @@ export function decodeText(
 }
 
 /** Undecodable bytes (U+FFFD) and control characters other than tab, LF, form feed and CR. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const SUSPECT = /[\u0001-\u0008\u000b\u000e-\u001f\ufffd]/;
 const SUSPECT_ALL = new RegExp(SUSPECT.source, "g");
 
