@@ -4,6 +4,11 @@
 // imports tsyringe, then the CLI.
 import { packageInfo } from "./package-info.js";
 
+// A reader that stops early (`hclkit inventory --json | head`) closes the pipe: not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+});
+
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
   process.stdout.write(`${packageInfo().version}\n`);

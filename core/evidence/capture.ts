@@ -63,8 +63,11 @@ export interface CaptureResult {
 export async function captureSnapshot(options: CaptureOptions): Promise<CaptureResult> {
   const recording = new RecordingFs(new DirectoryFs(options.root));
   options.read(new LiveSource(options.root, recording));
+  // The tools read the machine they run on: for another root (an image, a mounted disk) their
+  // output would describe the host, not the snapshot, so they are not run.
+  const isHost = path.resolve(options.root) === "/";
   const tools =
-    options.tools === false
+    options.tools === false || !isHost
       ? []
       : await Promise.all(
           CAPTURE_TOOLS.map((t) => runTool(t.argv, options.toolTimeoutMs ?? 60_000)),
@@ -93,8 +96,10 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     const meta = {
       capturedAt: new Date().toISOString(),
       capturedBy: `hclkit ${options.hclkitVersion}`,
-      hostname: os.hostname(),
-      kernel: os.release(),
+      hostname: isHost ? os.hostname() : null,
+      kernel: isHost
+        ? os.release()
+        : (recording.readText("/proc/sys/kernel/osrelease")?.trim() ?? null),
       root: options.root,
       tools: tools.map(({ command, status, exitCode, error }) => ({
         command,

@@ -1,4 +1,12 @@
-import { lstatSync, readFileSync, readdirSync, readlinkSync } from "node:fs";
+import {
+  lstatSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../inventory/common.js";
 
@@ -50,6 +58,13 @@ export class DirectoryFs implements EvidenceFs {
   readBytes(file: string): Uint8Array | null {
     const host = this.hostPath(file);
     try {
+      const kind = this.confined(host, file);
+      if (kind === null) return null;
+      if (!kind.isFile()) {
+        // A FIFO or a device would block or never end: only regular files are evidence.
+        if (!kind.isDirectory()) this.unreadable(file, "not a regular file");
+        return null;
+      }
       const data = readFileSync(host);
       if (data.byteLength > this.maxBytes) {
         this.diagnostics.push({
@@ -74,6 +89,7 @@ export class DirectoryFs implements EvidenceFs {
 
   list(dir: string): string[] | null {
     try {
+      if (this.confined(this.hostPath(dir), dir) === null) return null;
       return readdirSync(this.hostPath(dir)).sort();
     } catch (error) {
       return this.failed(dir, error);
@@ -95,6 +111,26 @@ export class DirectoryFs implements EvidenceFs {
     } catch {
       return false;
     }
+  }
+
+  /**
+   * The stats of a path whose real location stays inside the root; `null` (with a diagnostic)
+   * when a link leads out of it — a snapshot folder must not read the host's own files.
+   */
+  private confined(host: string, file: string): Stats | null {
+    const real = realpathSync(host);
+    const root = (this.realRoot ??= realpathSync(this.root));
+    if (root !== "/" && real !== root && !real.startsWith(`${root}/`)) {
+      this.unreadable(file, `links out of ${this.root} (to ${real}); not read`);
+      return null;
+    }
+    return statSync(real);
+  }
+
+  private realRoot: string | undefined;
+
+  private unreadable(file: string, why: string): void {
+    this.diagnostics.push({ code: "HCL_E_EVIDENCE_UNREADABLE", file, message: `${file}: ${why}` });
   }
 
   private failed(file: string, error: unknown): null {

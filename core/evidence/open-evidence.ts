@@ -6,6 +6,7 @@ import type { Diagnostic } from "../inventory/common.js";
 import { decodeText } from "../inventory/text.js";
 import { DirectoryFs, MAX_EVIDENCE_FILE_BYTES } from "./evidence-fs.js";
 import type { EvidenceSource } from "./evidence-source.js";
+import { LOG_NAMES } from "./log-names.js";
 import { sniffDump } from "./sniff.js";
 import { LiveSource, SingleFileSource, SnapshotSource } from "./snapshot-source.js";
 
@@ -55,10 +56,19 @@ export async function openEvidence(request: EvidenceRequest): Promise<OpenedEvid
     throw notFound(request.from, "--from", "a snapshot folder, a snapshot .tar.gz, or a dump file");
   }
   if (stats.isDirectory()) {
-    return {
-      source: new SnapshotSource(new DirectoryFs(location, diagnostics), location, diagnostics),
-      diagnostics,
-    };
+    const fs = new DirectoryFs(location, diagnostics);
+    if (!looksLikeSnapshot(fs)) throw emptySnapshot(request.from, location, fs);
+    return { source: new SnapshotSource(fs, location, diagnostics), diagnostics };
+  }
+  if (!stats.isFile()) {
+    throw new HclError(
+      "HCL_E_EVIDENCE_UNRECOGNISED",
+      `${request.from} is neither a folder nor a regular file`,
+      {
+        hint: "Give a snapshot folder, a snapshot .tar.gz, or a dump file (not a pipe or a device).",
+        details: { file: location },
+      },
+    );
   }
   if (isArchive(location)) {
     // The tar library loads only when there is an archive to read.
@@ -98,6 +108,30 @@ async function openDumpFile(location: string, size: number): Promise<EvidenceSou
     );
   }
   return new SingleFileSource(location, kind, decoded.text);
+}
+
+/** A snapshot folder holds logs (under logs/ or at its top), sysfs/, or meta.json. */
+function looksLikeSnapshot(fs: DirectoryFs): boolean {
+  if (fs.exists("/sysfs") || fs.exists("/meta.json")) return true;
+  const logs = fs.list("/logs") ?? fs.list("/") ?? [];
+  return logs.some((name) => (LOG_NAMES as readonly string[]).includes(name));
+}
+
+function emptySnapshot(given: string, location: string, fs: DirectoryFs): HclError {
+  const inside = (fs.list("/") ?? []).filter(
+    (name) => new DirectoryFs(path.join(location, name)).list("/logs") !== null,
+  );
+  return new HclError(
+    "HCL_E_EVIDENCE_NOT_FOUND",
+    `--from ${given}: the folder holds no snapshot (no logs/, no hw-probe log, no sysfs/, no meta.json)`,
+    {
+      hint:
+        inside.length > 0
+          ? `It holds snapshots: give one of them, e.g. --from ${path.join(given, inside[0] as string)}.`
+          : "Give a snapshot folder (logs/dmidecode, logs/lspci_all, …), a .tar.gz of one, or a dump file.",
+      details: { path: location, snapshots: inside },
+    },
+  );
 }
 
 /** gzip magic (1f 8b), or a ustar header at offset 257. */

@@ -1,4 +1,6 @@
-import { createReadStream } from "node:fs";
+import { closeSync, createReadStream, openSync, readSync } from "node:fs";
+import { Transform } from "node:stream";
+import { createGunzip } from "node:zlib";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Parser, type ReadEntry } from "tar";
@@ -75,9 +77,16 @@ export async function readSnapshotArchive(
     },
   });
   try {
-    await pipeline(createReadStream(file), parser);
+    // Inflate here, counting: a decompression bomb is stopped at the archive limit instead of
+    // being inflated to its end (node-tar would go on past the end-of-archive marker).
+    const limit = byteLimit(limits.maxTotalBytes + tarOverhead(limits), () =>
+      tooLarge(file, `more than ${limits.maxTotalBytes} bytes once decompressed`),
+    );
+    if (isGzip(file)) await pipeline(createReadStream(file), createGunzip(), limit, parser);
+    else await pipeline(createReadStream(file), limit, parser);
   } catch (error) {
     if (refusal !== undefined) throw refusal;
+    if (error instanceof HclError) throw error;
     throw new HclError(
       "HCL_E_SNAPSHOT_CORRUPT",
       `${file} is not a readable snapshot archive: ${(error as Error).message}`,
@@ -132,6 +141,33 @@ function checkMember(file: string, entry: ReadEntry, limits: ArchiveLimits): Mem
         raw,
         `is a ${entry.type} entry; a snapshot holds files, folders and links only`,
       );
+  }
+}
+
+/** Headers, padding and end-of-archive blocks a tar holds beyond its members' bytes (≤ 1 KiB a member). */
+function tarOverhead(limits: ArchiveLimits): number {
+  return Math.min(16 * 1024 * 1024, limits.maxMembers * 1024 + 10 * 1024);
+}
+
+/** A pass-through that fails with `error()` once more than `max` bytes went through. */
+function byteLimit(max: number, error: () => HclError): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.byteLength;
+      if (seen > max) done(error());
+      else done(null, chunk);
+    },
+  });
+}
+
+function isGzip(file: string): boolean {
+  const head = Buffer.alloc(2);
+  const fd = openSync(file, "r");
+  try {
+    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    closeSync(fd);
   }
 }
 

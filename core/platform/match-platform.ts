@@ -20,15 +20,19 @@ export interface PlatformCandidate {
   readonly evidence: readonly MatchEvidence[];
 }
 
-/** Points for each distinct chipset identifier a plugin declares and the evidence shows. @public */
+/**
+ * Points for each kind of chipset evidence the machine shows (a declared PCI function present;
+ * a declared PCH id in SMBIOS 131): per kind, not per id, so a plugin cannot win by listing more
+ * ids. @public
+ */
 export const POINTS_PER_IDENTIFIER = 10;
 /** The fallback plugin's score: it always matches, below any plugin with evidence. @public */
 export const FALLBACK_SCORE = 1;
 
 /**
- * Scores every plugin against the inventory: {@link POINTS_PER_IDENTIFIER} for each declared PCI
- * id present among the machine's PCI functions and each declared PCH id named by an SMBIOS type
- * 131 vPro record; the fallback plugin scores {@link FALLBACK_SCORE}. Plugins without evidence are
+ * Scores every plugin against the inventory: {@link POINTS_PER_IDENTIFIER} when one of its declared
+ * PCI ids is among the machine's PCI functions, as much again when one of its declared PCH ids
+ * is named by an SMBIOS type 131 vPro record; the fallback plugin scores {@link FALLBACK_SCORE}. Plugins without evidence are
  * left out. Best first; ties broken by name, so the result is deterministic.
  *
  * @public
@@ -49,7 +53,7 @@ export function matchPlatforms(
       const record = inventory.smbios?.intelVpro?.find((v) => v.pch?.deviceId === id);
       if (record !== undefined) evidence.push({ kind: "smbiosPch", id, at: record.at });
     }
-    let score = evidence.length * POINTS_PER_IDENTIFIER;
+    let score = new Set(evidence.map((e) => e.kind)).size * POINTS_PER_IDENTIFIER;
     if (score === 0 && match.fallback === true) {
       score = FALLBACK_SCORE;
       evidence.push({ kind: "fallback", id: loaded.plugin.name, at: null });
@@ -65,5 +69,8 @@ export function matchPlatforms(
       });
     }
   }
-  return candidates.sort((a, b) => b.score - a.score || a.plugin.localeCompare(b.plugin));
+  // Code-point order, not the locale's: the same machine gets the same platform everywhere.
+  return candidates.sort(
+    (a, b) => b.score - a.score || (a.plugin < b.plugin ? -1 : a.plugin > b.plugin ? 1 : 0),
+  );
 }

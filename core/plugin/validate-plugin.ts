@@ -103,6 +103,13 @@ export function validateProbeResult(
   if (problems.length === 0) {
     const devices = value as readonly Device[];
     devices.forEach((device, i) => {
+      for (const [name, fact] of Object.entries(device.facts)) {
+        const why = notJson(fact.value, 0, new Set());
+        if (why !== null)
+          problems.push(
+            `[${i}].facts.${name}.value: ${why}; expected true, false, a number, a string, null, or arrays and objects of those`,
+          );
+      }
       if (device.class !== site.driverClass) {
         problems.push(
           `[${i}].class: found "${device.class}", expected "${site.driverClass}" (the driver's class)`,
@@ -123,6 +130,22 @@ export function validateProbeResult(
     );
   }
   return value as readonly Device[];
+}
+
+/** Why a fact value cannot be written as JSON (a cycle, a function, NaN…), or null when it can. */
+function notJson(value: unknown, depth: number, seen: Set<object>): string | null {
+  if (value === null || typeof value === "boolean" || typeof value === "string") return null;
+  if (typeof value === "number") return Number.isFinite(value) ? null : `found ${value}`;
+  if (typeof value !== "object") return `found a ${typeof value}`;
+  if (depth > 32) return "nested deeper than 32 levels";
+  if (seen.has(value)) return "found a circular structure";
+  seen.add(value);
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    const why = notJson(item, depth + 1, seen);
+    if (why !== null) return why;
+  }
+  seen.delete(value);
+  return null;
 }
 
 function firstDuplicate(values: readonly string[]): string | undefined {

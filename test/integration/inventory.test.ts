@@ -1,4 +1,5 @@
-import { cpSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Ajv } from "ajv";
 import { extract } from "tar";
@@ -132,6 +133,54 @@ describe("hclkit inventory (built CLI)", () => {
       "member sysfs/sys/x links to ../../../../../etc/passwd, outside the snapshot",
     );
     expect(run.stderr).to.contain("Code: HCL_E_SNAPSHOT_UNSAFE");
+  });
+
+  it("says a folder without a snapshot is one, exit 2, and points at the snapshots inside", async () => {
+    const run = await runHclkit(["inventory", "--from", CORPUS]);
+    expect(run.code).to.equal(2);
+    expect(run.stderr).to.contain("the folder holds no snapshot");
+    expect(run.stderr).to.contain(
+      `Try this: It holds snapshots: give one of them, e.g. --from ${path.join(CORPUS, MACHINES[0] as string)}.`,
+    );
+  });
+
+  it("refuses a pipe instead of hanging on it, exit 2", async () => {
+    const fifo = path.join(tmp(), "fifo");
+    execFileSync("mkfifo", [fifo]);
+    const run = await runHclkit(["inventory", "--from", fifo], { timeoutMs: 10_000 });
+    expect(run.code).to.equal(2);
+    expect(run.stderr).to.contain("is neither a folder nor a regular file");
+  });
+
+  it("does not follow a snapshot's links out of the snapshot to the host's own files", async () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, "sysfs"));
+    mkdirSync(path.join(dir, "logs"));
+    symlinkSync("/proc", path.join(dir, "sysfs/proc"));
+    symlinkSync("/sys", path.join(dir, "sysfs/sys"));
+    symlinkSync("/proc/cpuinfo", path.join(dir, "logs/cpuinfo"));
+    const inv = inventoryOf(
+      (await runHclkit(["inventory", "--raw", "--from", dir, "--json"])).stdout,
+    );
+    expect(inv.cpu).to.equal(null);
+    expect(inv.pci).to.equal(null);
+    expect(
+      inv.diagnostics.some(
+        (d) => d.code === "HCL_E_EVIDENCE_UNREADABLE" && d.message.includes("links out of"),
+      ),
+    ).to.equal(true);
+  });
+
+  it("ends quietly when its reader closes the pipe early", () => {
+    // More JSON than a pipe holds (64 kB), so the write meets the closed pipe.
+    const cli = `"${process.execPath}" "${path.join(REPO, "dist/core/cli/bin.js")}"`;
+    const from = path.join(CORPUS, "lenovo-thinkpad-t410-2522w5d");
+    const run = spawnSync(
+      "sh",
+      ["-c", `${cli} inventory --raw --from "${from}" --json | head -c 10 >/dev/null`],
+      { encoding: "utf8" },
+    );
+    expect(run.stderr).to.equal("");
   });
 
   it("refuses --from with --root", async () => {

@@ -124,6 +124,16 @@ function enabled(
       ...kernel,
     );
   }
+  if (vpro !== null && bit === true && vpro.record.txtEnabled !== false) {
+    // With TXT enabled (or not known to be off) the firmware may lock VMX on inside SMX only:
+    // then the OS cannot use VT-x outside a measured launch, and only a 5.6+ kernel's flag list
+    // tells (arch/x86/kernel/cpu/feat_ctl.c).
+    return unknown(
+      "SMBIOS 131 says VT-x enabled, but with TXT enabled (or TXT unknown) VMX may be usable inside SMX only; no 5.6+ kernel flag list tells",
+      vpro.evidence,
+      ...kernel,
+    );
+  }
   if (vpro !== null && bit !== null) {
     return known(bit, withNote(vpro.evidence, `CPU_CAP bit 5 (VT-x enabled) = ${bit ? 1 : 0}`));
   }

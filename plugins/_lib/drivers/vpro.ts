@@ -120,11 +120,16 @@ function fromFirmware(inventory: Inventory, chipset: ChipsetEvidence | null): Am
       `${chipset.info.name} supports AMT (${chipset.info.source}); ${hidden}`,
     ),
   );
-  if (amt === null)
+  if (amt === null) {
+    // DESIGN: AMT capability needs AMT evidence — AMT-only functions, or firmware declaring AMT
+    // on a vPro platform. The chipset alone is not that: a QM57 machine may ship non-AMT ME
+    // firmware (the EliteBook 8440p's $AMT record says "not supported").
+    const why = `${chipset.info.name} can carry AMT (${chipset.info.source}), but ${hidden} and no SMBIOS 130 $AMT record says whether this machine's ME firmware has it`;
     return {
-      amtCapable,
-      amtEnabled: unknown(`${hidden}, and no SMBIOS 130 $AMT record`, chipset.evidence),
+      amtCapable: unknown(why, chipset.evidence),
+      amtEnabled: unknown(why, chipset.evidence),
     };
+  }
   if (amt.record.enabled === false) {
     return {
       amtCapable,

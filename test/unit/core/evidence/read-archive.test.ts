@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { expect } from "chai";
 import { HclError } from "../../../../core/errors/hcl-error.js";
@@ -103,5 +104,27 @@ describe("readSnapshotArchive", () => {
     const truncated = path.join(tmp(), "cut.tar.gz");
     writeFileSync(truncated, whole.subarray(0, Math.floor(whole.length / 2)));
     expect((await refusal(truncated)).code).to.equal("HCL_E_SNAPSHOT_CORRUPT");
+  });
+});
+
+describe("readSnapshotArchive against a decompression bomb", () => {
+  const tmp = useTmpDirs();
+
+  it("stops inflating at the archive limit, with HCL_E_SNAPSHOT_TOO_LARGE", async () => {
+    // 16 MiB of zeros after a valid archive gzips to ~16 kB: refused at a 1 MiB limit.
+    const file = path.join(tmp(), "bomb.tar.gz");
+    const tar = tarBytes([{ name: "logs/dmidecode", data: "x" }], { gzip: false });
+    writeFileSync(file, gzipSync(Buffer.concat([tar, Buffer.alloc(16 * 1024 * 1024)])));
+    try {
+      await readSnapshotArchive(file, {
+        maxMemberBytes: 1024,
+        maxTotalBytes: 1024 * 1024,
+        maxMembers: 10,
+      });
+      expect.fail("expected a refusal");
+    } catch (error) {
+      expect((error as HclError).code).to.equal("HCL_E_SNAPSHOT_TOO_LARGE");
+      expect((error as HclError).message).to.contain("once decompressed");
+    }
   });
 });
