@@ -7,7 +7,7 @@ const DIALECT = "http://json-schema.org/draft-07/schema#";
 /**
  * The file formats hclkit publishes a JSON Schema for, by file name under `schemas/`: editors
  * complete files against them and consumers validate hclkit's output with them. The files are
- * generated from the schemas in the code (`npm run schemas`); a test fails when they drift.
+ * generated from the schemas in the code (`npm run generate`); a test fails when they drift.
  *
  * @public
  */
