@@ -15,6 +15,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { intOption as intOptionOf, stats } from "./lib.mjs";
+
+/** @typedef {import("./lib.mjs").Stats} Stats */
 
 const TARGET_RATIO = 1.5;
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -31,40 +34,6 @@ const RESULTS_FILE = path.join(RESULTS_DIR, "cold-start.json");
  */
 
 /**
- * @typedef {object} Stats
- * @property {number} medianMs
- * @property {number} p10Ms
- * @property {number} p90Ms
- * @property {number} minMs
- * @property {number} maxMs
- * @property {number} meanMs
- */
-
-/**
- * Reads a non-negative integer option (`--name N` or `--name=N`), or returns the fallback.
- * @param {string[]} argv
- * @param {string} name
- * @param {number} fallback
- * @param {number} min
- * @returns {number}
- */
-function intOption(argv, name, fallback, min) {
-  for (let i = 0; i < argv.length; i++) {
-    /** @type {string | undefined} */
-    let value;
-    if (argv[i] === `--${name}`) value = argv[i + 1];
-    else if (argv[i].startsWith(`--${name}=`)) value = argv[i].slice(name.length + 3);
-    else continue;
-    const n = Number(value);
-    if (value === undefined || value === "" || !Number.isInteger(n) || n < min) {
-      fail(`--${name} expects an integer ≥ ${min}, got ${value ?? "nothing"}`, 2);
-    }
-    return n;
-  }
-  return fallback;
-}
-
-/**
  * Prints an error and ends the process.
  * @param {string} message
  * @param {number} [code]
@@ -73,35 +42,6 @@ function intOption(argv, name, fallback, min) {
 function fail(message, code = 1) {
   console.error(`cold-start: ${message}`);
   process.exit(code);
-}
-
-/**
- * Percentile by linear interpolation between the closest ranks.
- * @param {number[]} sorted ascending, not empty
- * @param {number} p 0..100
- * @returns {number}
- */
-function percentile(sorted, p) {
-  const rank = (p / 100) * (sorted.length - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.ceil(rank);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-}
-
-/**
- * @param {number[]} samples not empty
- * @returns {Stats}
- */
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    medianMs: percentile(sorted, 50),
-    p10Ms: percentile(sorted, 10),
-    p90Ms: percentile(sorted, 90),
-    minMs: sorted[0],
-    maxMs: sorted[sorted.length - 1],
-    meanMs: samples.reduce((a, b) => a + b, 0) / samples.length,
-  };
 }
 
 /**
@@ -131,8 +71,8 @@ function timeOnce(command) {
 const round3 = (x) => Math.round(x * 1000) / 1000;
 
 const argv = process.argv.slice(2);
-const runs = intOption(argv, "runs", 40, 1);
-const warmup = intOption(argv, "warmup", 5, 0);
+const runs = intOptionOf(argv, "runs", 40, 1, fail);
+const warmup = intOptionOf(argv, "warmup", 5, 0, fail);
 const check = argv.includes("--check");
 
 if (!existsSync(BIN)) {

@@ -26,6 +26,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { intOption as intOptionOf, percentile, stats, stringOption } from "./lib.mjs";
+
+/** @typedef {import("./lib.mjs").Stats} Stats */
 import { pathToFileURL } from "node:url";
 
 const TARGETS = { lshwRatio: 1.0, systeminformationRatio: 0.1, recordedMsPerMachine: 5 };
@@ -54,48 +57,6 @@ const UDEV_ONE_COPY_PARSES = 200;
  */
 
 /**
- * @typedef {object} Stats
- * @property {number} medianMs
- * @property {number} p10Ms
- * @property {number} p90Ms
- * @property {number} minMs
- * @property {number} maxMs
- * @property {number} meanMs
- */
-
-/**
- * Reads a non-negative integer option (`--name N` or `--name=N`), or returns the fallback.
- * @param {string[]} argv
- * @param {string} name
- * @param {number} fallback
- * @param {number} min
- * @returns {number}
- */
-function intOption(argv, name, fallback, min) {
-  const value = stringOption(argv, name);
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (value === "" || !Number.isInteger(n) || n < min) {
-    fail(`--${name} expects an integer ≥ ${min}, got ${value || "nothing"}`, 2);
-  }
-  return n;
-}
-
-/**
- * Reads a string option (`--name V` or `--name=V`); undefined when absent.
- * @param {string[]} argv
- * @param {string} name
- * @returns {string | undefined}
- */
-function stringOption(argv, name) {
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === `--${name}`) return argv[i + 1] ?? "";
-    if (argv[i].startsWith(`--${name}=`)) return argv[i].slice(name.length + 3);
-  }
-  return undefined;
-}
-
-/**
  * Prints an error and ends the process.
  * @param {string} message
  * @param {number} [code]
@@ -104,35 +65,6 @@ function stringOption(argv, name) {
 function fail(message, code = 1) {
   console.error(`inventory: ${message}`);
   process.exit(code);
-}
-
-/**
- * Percentile by linear interpolation between the closest ranks.
- * @param {number[]} sorted ascending, not empty
- * @param {number} p 0..100
- * @returns {number}
- */
-function percentile(sorted, p) {
-  const rank = (p / 100) * (sorted.length - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.ceil(rank);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-}
-
-/**
- * @param {number[]} samples not empty
- * @returns {Stats}
- */
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    medianMs: percentile(sorted, 50),
-    p10Ms: percentile(sorted, 10),
-    p90Ms: percentile(sorted, 90),
-    minMs: sorted[0],
-    maxMs: sorted[sorted.length - 1],
-    meanMs: samples.reduce((a, b) => a + b, 0) / samples.length,
-  };
 }
 
 /** @param {number} x */
@@ -253,10 +185,10 @@ const verdict = (ratio, target) => (ratio <= target ? "met" : "MISSED");
 const kB = (bytes) => (bytes / 1000).toFixed(1);
 
 const argv = process.argv.slice(2);
-const runs = intOption(argv, "runs", 20, 1);
-const warmup = intOption(argv, "warmup", 3, 0);
-const rounds = intOption(argv, "rounds", 30, 1);
-const udevRuns = intOption(argv, "udev-runs", 15, 1);
+const runs = intOptionOf(argv, "runs", 20, 1, fail);
+const warmup = intOptionOf(argv, "warmup", 3, 0, fail);
+const rounds = intOptionOf(argv, "rounds", 30, 1, fail);
+const udevRuns = intOptionOf(argv, "udev-runs", 15, 1, fail);
 const udevDbFile = stringOption(argv, "udev-db");
 const check = argv.includes("--check");
 if (udevDbFile === "") fail("--udev-db expects a file", 2);

@@ -1,0 +1,73 @@
+// Helpers shared by the benchmarks: option parsing and sample statistics.
+
+/**
+ * @typedef {object} Stats
+ * @property {number} medianMs
+ * @property {number} p10Ms
+ * @property {number} p90Ms
+ * @property {number} minMs
+ * @property {number} maxMs
+ * @property {number} meanMs
+ */
+
+/**
+ * Reads a string option (`--name V` or `--name=V`); undefined when absent.
+ * @param {string[]} argv
+ * @param {string} name
+ * @returns {string | undefined}
+ */
+export function stringOption(argv, name) {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === `--${name}`) return argv[i + 1] ?? "";
+    if (argv[i].startsWith(`--${name}=`)) return argv[i].slice(name.length + 3);
+  }
+  return undefined;
+}
+
+/**
+ * Reads an integer option ≥ min, or returns the fallback; calls `fail` on a bad value.
+ * @param {string[]} argv
+ * @param {string} name
+ * @param {number} fallback
+ * @param {number} min
+ * @param {(message: string, code?: number) => never} fail
+ * @returns {number}
+ */
+export function intOption(argv, name, fallback, min, fail) {
+  const value = stringOption(argv, name);
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (value === "" || !Number.isInteger(n) || n < min) {
+    fail(`--${name} expects an integer ≥ ${min}, got ${value || "nothing"}`, 2);
+  }
+  return n;
+}
+
+/**
+ * Percentile by linear interpolation between the closest ranks.
+ * @param {number[]} sorted ascending, not empty
+ * @param {number} p 0..100
+ * @returns {number}
+ */
+export function percentile(sorted, p) {
+  const rank = (p / 100) * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+}
+
+/**
+ * @param {number[]} samples not empty
+ * @returns {Stats}
+ */
+export function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    medianMs: percentile(sorted, 50),
+    p10Ms: percentile(sorted, 10),
+    p90Ms: percentile(sorted, 90),
+    minMs: sorted[0],
+    maxMs: sorted[sorted.length - 1],
+    meanMs: samples.reduce((a, b) => a + b, 0) / samples.length,
+  };
+}
