@@ -43,6 +43,8 @@ export async function readSnapshotArchive(
   const members: { path: string; kind: "file" | "dir" | "link"; data?: Buffer; link?: string }[] =
     [];
   let total = 0;
+  /** What each member path already read is: a folder written under a link would escape. */
+  const kinds = new Map<string, Member["kind"]>();
   let refusal: HclError | undefined;
   const refuse = (error: HclError): void => {
     refusal ??= error;
@@ -54,10 +56,13 @@ export async function readSnapshotArchive(
     onReadEntry: (entry: ReadEntry) => {
       if (refusal !== undefined) return entry.resume();
       const member = checkMember(file, entry, limits);
-      if (member instanceof HclError) {
-        refuse(member);
+      const placed =
+        member instanceof HclError ? member : checkPlacement(file, entry, member, kinds);
+      if (placed instanceof HclError) {
+        refuse(placed);
         return entry.resume();
       }
+      kinds.set(placed.path, placed.kind);
       if (members.length >= limits.maxMembers) {
         refuse(tooLarge(file, `more than ${limits.maxMembers} members`));
         return entry.resume();
@@ -67,13 +72,13 @@ export async function readSnapshotArchive(
         refuse(tooLarge(file, `more than ${limits.maxTotalBytes} bytes in all`));
         return entry.resume();
       }
-      if (member.kind !== "file") {
-        members.push(member);
+      if (placed.kind !== "file") {
+        members.push(placed);
         return entry.resume();
       }
       const chunks: Buffer[] = [];
       entry.on("data", (chunk: Buffer) => chunks.push(chunk));
-      entry.on("end", () => members.push({ ...member, data: Buffer.concat(chunks) }));
+      entry.on("end", () => members.push({ ...placed, data: Buffer.concat(chunks) }));
     },
   });
   try {
@@ -169,6 +174,32 @@ function isGzip(file: string): boolean {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Refuses a member written inside a folder that an earlier member made a symbolic link (the
+ * classic way to write through a link out of the tree), and a hard link to a folder.
+ */
+function checkPlacement(
+  file: string,
+  entry: ReadEntry,
+  member: Member,
+  kinds: ReadonlyMap<string, Member["kind"]>,
+): Member | HclError {
+  const parts = member.path.split("/").filter((p) => p !== "");
+  for (let i = 1; i < parts.length; i++) {
+    const parent = `/${parts.slice(0, i).join("/")}`;
+    if (kinds.get(parent) === "link")
+      return unsafe(
+        file,
+        entry.path,
+        `sits under ${parent.slice(1)}, which the archive made a link`,
+      );
+  }
+  if (entry.type === "Link" && kinds.get(path.posix.resolve("/", entry.linkpath ?? "")) === "dir") {
+    return unsafe(file, entry.path, "is a hard link to a folder");
+  }
+  return member;
 }
 
 /** True when `target`, followed from folder `base`, climbs above the snapshot's root. */

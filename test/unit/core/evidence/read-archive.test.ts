@@ -70,6 +70,29 @@ describe("readSnapshotArchive", () => {
     ["a hard link out of the snapshot", { name: "logs/z", type: "1", link: "../outside" }],
     ["a device file", { name: "logs/null", type: "3" }],
   ];
+
+  it("refuses a member written under a folder the archive made a link", async () => {
+    const error = await refusal(
+      archive([
+        { name: "logs", type: "2", link: "sysfs" },
+        { name: "logs/dmidecode", data: "x" },
+      ]),
+    );
+    expect(error.code).to.equal("HCL_E_SNAPSHOT_UNSAFE");
+    expect(error.message).to.contain(
+      "member logs/dmidecode sits under logs, which the archive made a link",
+    );
+  });
+
+  it("refuses a hard link to a folder", async () => {
+    const error = await refusal(
+      archive([
+        { name: "sysfs/", type: "5" },
+        { name: "logs/x", type: "1", link: "sysfs" },
+      ]),
+    );
+    expect(error.message).to.contain("member logs/x is a hard link to a folder");
+  });
   for (const [what, member] of unsafe) {
     it(`refuses ${what} with HCL_E_SNAPSHOT_UNSAFE naming the member`, async () => {
       const error = await refusal(archive([{ name: "logs/dmidecode", data: "ok" }, member]));
