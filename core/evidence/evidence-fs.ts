@@ -118,9 +118,11 @@ export class DirectoryFs implements EvidenceFs {
    * when a link leads out of it — a snapshot folder must not read the host's own files.
    */
   private confined(host: string, file: string): Stats | null {
-    const real = realpathSync(host);
     const root = (this.realRoot ??= realpathSync(this.root));
-    if (root !== "/" && real !== root && !real.startsWith(`${root}/`)) {
+    // Under the machine's own root nothing can lead out: skip resolving every path.
+    if (root === "/") return statSync(host);
+    const real = realpathSync(host);
+    if (real !== root && !real.startsWith(`${root}/`)) {
       this.unreadable(file, `links out of ${this.root} (to ${real}); not read`);
       return null;
     }
