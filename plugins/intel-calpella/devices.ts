@@ -1,6 +1,6 @@
 import type { SataControllerInfo } from "../_lib/drivers/esata.js";
 import type { WlanModuleInfo } from "../_lib/drivers/wifi.js";
-import type { CardReaderId } from "../_lib/ids/card-readers.js";
+import { cardReadersById } from "../_lib/ids/card-readers.js";
 
 /** The 5 Series PCH's SATA functions (pci.ids): AHCI keeps the ports' external flags. */
 export const CALPELLA_SATA: Readonly<Record<string, SataControllerInfo>> = {
@@ -17,16 +17,13 @@ export const CALPELLA_SATA: Readonly<Record<string, SataControllerInfo>> = {
  * (Memory Stick) and xD functions, and the PCIe R5U822 (e822, SD; class 0805) with its
  * R5U230 Memory Stick function (e230, class 0880, no Linux driver).
  */
-export const CALPELLA_CARD_READERS: Readonly<Record<string, CardReaderId>> = {
-  "1180:0822": { media: "multi", note: "Ricoh R5C822 SD/SDIO/MMC/MS/MSPro, class 0805 (pci.ids)" },
-  "1180:0592": { media: "ms", note: "Ricoh R5C592 Memory Stick, class 0880 (r592.c)" },
-  "1180:0852": { media: "xd", note: "Ricoh xD-Picture Card, class 0880, no driver (pci.ids)" },
-  "1180:e822": { media: "sd", note: "Ricoh R5U822 MMC/SD (sdhci-pci ricoh_mmc)" },
-  "1180:e230": {
-    media: "ms",
-    note: "Ricoh R5U230 Memory Stick, class 0880, no Linux driver (pci.ids)",
-  },
-};
+export const CALPELLA_CARD_READERS = cardReadersById([
+  "1180:0822",
+  "1180:0592",
+  "1180:0852",
+  "1180:e822",
+  "1180:e230",
+]);
 
 const centrino =
   "Intel Centrino WLAN option of Core vPro (2010) laptops; pci.ids, iwlwifi/pcie/drv.c";

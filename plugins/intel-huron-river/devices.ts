@@ -1,6 +1,6 @@
 import type { SataControllerInfo } from "../_lib/drivers/esata.js";
 import type { WlanModuleInfo } from "../_lib/drivers/wifi.js";
-import type { CardReaderId } from "../_lib/ids/card-readers.js";
+import { cardReadersById } from "../_lib/ids/card-readers.js";
 
 /** The 6 Series mobile PCH's SATA functions (pci.ids): AHCI keeps the ports' external flags. */
 export const HURON_RIVER_SATA: Readonly<Record<string, SataControllerInfo>> = {
@@ -16,21 +16,12 @@ export const HURON_RIVER_SATA: Readonly<Record<string, SataControllerInfo>> = {
  * Memory Stick function on some; Realtek's RTS5209, one function of class ff00 (rtsx_pci) and one
  * of 0805.
  */
-export const HURON_RIVER_CARD_READERS: Readonly<Record<string, CardReaderId>> = {
-  "1180:e822": {
-    media: "sd",
-    note: "Ricoh R5U822 MMC/SD, class 0805 or 0880 prog-if 01 (sdhci-pci ricoh_mmc)",
-  },
-  "1180:e823": { media: "sd", note: "Ricoh R5U823 SDXC (sdhci-pci ricoh_mmc)" },
-  "1180:e230": {
-    media: "ms",
-    note: "Ricoh R5U230 Memory Stick, class 0880, no Linux driver (pci.ids)",
-  },
-  "10ec:5209": {
-    media: "multi",
-    note: "Realtek RTS5209, fn0 class ff00 (rtsx_pci) and fn1 class 0805 (rtsx_pcr.c)",
-  },
-};
+export const HURON_RIVER_CARD_READERS = cardReadersById([
+  "1180:e822",
+  "1180:e823",
+  "1180:e230",
+  "10ec:5209",
+]);
 
 const centrino =
   "Intel Centrino WLAN option of 2nd gen Core vPro (2011) laptops; pci.ids, iwlwifi/pcie/drv.c";

@@ -1,6 +1,6 @@
 import type { SataControllerInfo } from "../_lib/drivers/esata.js";
 import type { WlanModuleInfo } from "../_lib/drivers/wifi.js";
-import type { CardReaderId } from "../_lib/ids/card-readers.js";
+import { cardReadersById } from "../_lib/ids/card-readers.js";
 
 /**
  * The ICH9M/ICH9M-E SATA functions (pci.ids). In IDE mode (`ata_piix`, HP 6930p) there is no
@@ -20,12 +20,12 @@ export const MONTEVINA_SATA: Readonly<Record<string, SataControllerInfo>> = {
  * PCI bridge — an SD function (R5C822), and on some boards MMC (R5C843), Memory Stick (R5C592)
  * and xD functions (pci.ids; seen on HP EliteBook 6930p, Dell Latitude E6400).
  */
-export const MONTEVINA_CARD_READERS: Readonly<Record<string, CardReaderId>> = {
-  "1180:0822": { media: "multi", note: "Ricoh R5C822 SD/SDIO/MMC/MS/MSPro, class 0805 (pci.ids)" },
-  "1180:0843": { media: "mmc", note: "Ricoh R5C843 MMC, class 0805 (pci.ids)" },
-  "1180:0592": { media: "ms", note: "Ricoh R5C592 Memory Stick, class 0880 (r592.c)" },
-  "1180:0852": { media: "xd", note: "Ricoh xD-Picture Card, class 0880, no driver (pci.ids)" },
-};
+export const MONTEVINA_CARD_READERS = cardReadersById([
+  "1180:0822",
+  "1180:0843",
+  "1180:0592",
+  "1180:0852",
+]);
 
 const centrino2 = "Intel Centrino 2 (Montevina) WLAN option; pci.ids, iwlwifi/pcie/drv.c";
 

@@ -101,3 +101,19 @@ export const USB_CARD_READER_NAME =
   /card ?reader|multi-?card|\bCRW\b|SD\/MMC|memory ?stick|\bxD\b/i;
 /** Names that say smart card, fingerprint or RFID rather than memory card. */
 export const NOT_A_MEMORY_CARD_READER = /smart ?card|fingerprint|rfid|magstripe|magnetic/i;
+
+/**
+ * The entries of {@link PCI_CARD_READERS} a platform's laptops carry: platform plugins name their
+ * readers by id instead of restating (and drifting from) the shared table.
+ *
+ * @throws Error at load time when an id is not in the shared table: a plugin bug, caught by tests.
+ */
+export function cardReadersById(ids: readonly string[]): Readonly<Record<string, CardReaderId>> {
+  return Object.fromEntries(
+    ids.map((id) => {
+      const entry = PCI_CARD_READERS[id];
+      if (entry === undefined) throw new Error(`card reader ${id} is not in PCI_CARD_READERS`);
+      return [id, entry];
+    }),
+  );
+}
