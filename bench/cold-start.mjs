@@ -13,9 +13,8 @@
 // Results are written to bench/results/cold-start.json (git-ignored).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { intOption as intOptionOf, stats } from "./lib.mjs";
+import { intOption as intOptionOf, machineFacts, stats } from "./lib.mjs";
 
 /** @typedef {import("./lib.mjs").Stats} Stats */
 
@@ -94,17 +93,8 @@ const commands = [
   },
 ];
 
-const cpus = os.cpus();
 const machine = {
-  node: process.version,
-  v8: process.versions.v8,
-  platform: `${os.platform()} ${os.release()}`,
-  arch: os.arch(),
-  cpu: cpus.length > 0 ? cpus[0].model.trim() : "unknown",
-  cores: cpus.length,
-  totalMemMiB: Math.round(os.totalmem() / 2 ** 20),
-  loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100),
-  nodeOptions: process.env.NODE_OPTIONS ?? null,
+  ...machineFacts(),
 };
 
 console.log("hclkit cold-start benchmark");

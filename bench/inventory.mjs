@@ -26,7 +26,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { intOption as intOptionOf, percentile, stats, stringOption } from "./lib.mjs";
+import { intOption as intOptionOf, machineFacts, percentile, stats, stringOption } from "./lib.mjs";
 
 /** @typedef {import("./lib.mjs").Stats} Stats */
 import { pathToFileURL } from "node:url";
@@ -205,7 +205,6 @@ for (const file of [BIN, READ_INVENTORY, PARSE_UDEV_DB]) {
 // ---------------------------------------------------------------------------------------------
 // Machine facts
 
-const cpus = os.cpus();
 /**
  * Reads a small file, or returns null when it cannot be read.
  * @param {string} file
@@ -232,15 +231,7 @@ const systeminformationVersion =
     ? siManifest.version
     : null;
 const machine = {
-  node: process.version,
-  v8: process.versions.v8,
-  platform: `${os.platform()} ${os.release()}`,
-  arch: os.arch(),
-  cpu: cpus.length > 0 ? cpus[0].model.trim() : "unknown",
-  cores: cpus.length,
-  totalMemMiB: Math.round(os.totalmem() / 2 ** 20),
-  loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100),
-  nodeOptions: process.env.NODE_OPTIONS ?? null,
+  ...machineFacts(),
   uid: process.getuid ? process.getuid() : null,
   hypervisorFlag: cpuFlags === null ? null : cpuFlags.split(/\s+/).includes("hypervisor"),
   detectVirt: firstLine("systemd-detect-virt", []),

@@ -1,4 +1,5 @@
-// Helpers shared by the benchmarks: option parsing and sample statistics.
+// Helpers shared by the benchmarks: option parsing, sample statistics, machine facts.
+import os from "node:os";
 
 /**
  * @typedef {object} Stats
@@ -69,5 +70,23 @@ export function stats(samples) {
     minMs: sorted[0],
     maxMs: sorted[sorted.length - 1],
     meanMs: samples.reduce((a, b) => a + b, 0) / samples.length,
+  };
+}
+
+/**
+ * The facts of the machine a benchmark ran on, so that its figures can be reproduced and compared.
+ */
+export function machineFacts() {
+  const cpus = os.cpus();
+  return {
+    node: process.version,
+    v8: process.versions.v8,
+    platform: `${os.platform()} ${os.release()}`,
+    arch: os.arch(),
+    cpu: cpus.length > 0 ? cpus[0].model.trim() : "unknown",
+    cores: cpus.length,
+    totalMemMiB: Math.round(os.totalmem() / 2 ** 20),
+    loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    nodeOptions: process.env.NODE_OPTIONS ?? null,
   };
 }
