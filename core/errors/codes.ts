@@ -96,6 +96,45 @@ export const ERROR_CODES = {
   HCL_E_PLUGIN_LOAD_ABORTED: { exit: EXIT.infrastructure },
   /** No loaded plugin has the name asked for. */
   HCL_E_PLUGIN_UNKNOWN: { exit: EXIT.usage },
+
+  /** No suite has the id, version or path given (`--suite`, `suites show`). */
+  HCL_E_SUITE_NOT_FOUND: { exit: EXIT.usage },
+  /** A suite file cannot be read, or is larger than a suite can be. */
+  HCL_E_SUITE_READ: { exit: EXIT.usage },
+  /** A suite file is not valid YAML (syntax, duplicate keys, too many aliases). */
+  HCL_E_SUITE_PARSE: { exit: EXIT.usage },
+  /** A suite breaks its schema or its rules (unknown fact, test or feature, bad params or limits). */
+  HCL_E_SUITE_INVALID: { exit: EXIT.usage },
+  /** A waiver file cannot be read or is not valid YAML. */
+  HCL_E_WAIVER_PARSE: { exit: EXIT.usage },
+  /** A waiver breaks its schema (missing reason, issuer or expiry; bad date; duplicate id). */
+  HCL_E_WAIVER_INVALID: { exit: EXIT.usage },
+  /** The answers file cannot be read or is not valid YAML. */
+  HCL_E_ANSWERS_PARSE: { exit: EXIT.usage },
+  /** The answers file names an unknown requirement or gives an answer of the wrong type. */
+  HCL_E_ANSWERS_INVALID: { exit: EXIT.usage },
+
+  /** No session directory at the path given, or it holds no session. */
+  HCL_E_SESSION_NOT_FOUND: { exit: EXIT.usage },
+  /** A session file is unreadable or malformed: the session cannot be resumed as it is. */
+  HCL_E_SESSION_CORRUPT: { exit: EXIT.usage },
+  /** The suite or a plugin changed since the session started; `--force` resumes anyway. */
+  HCL_E_SESSION_CHANGED: { exit: EXIT.usage },
+  /** Another hclkit process is running this session. */
+  HCL_E_SESSION_LOCKED: { exit: EXIT.infrastructure },
+  /** A session file cannot be written (disk full, permissions). */
+  HCL_E_SESSION_WRITE: { exit: EXIT.infrastructure },
+  /** The session was finished already; nothing is left to run. */
+  HCL_E_SESSION_FINISHED: { exit: EXIT.usage },
+
+  /** An active test ran past its time bound and was killed. */
+  HCL_E_TEST_TIMEOUT: { exit: EXIT.infrastructure },
+  /** An active test threw: the harness could not do its job. */
+  HCL_E_TEST_THREW: { exit: EXIT.infrastructure },
+  /** An active test's child process died without an answer (signal, crash, bad message). */
+  HCL_E_TEST_CRASHED: { exit: EXIT.infrastructure },
+  /** An active test answered something that is not a test result. */
+  HCL_E_TEST_BAD_RESULT: { exit: EXIT.infrastructure },
 } as const satisfies Record<`HCL_E_${string}`, CodeInfo>;
 
 /** One code of {@link ERROR_CODES}. @public */
