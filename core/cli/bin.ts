@@ -19,5 +19,8 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
     stdout: process.stdout,
     stderr: process.stderr,
     cwd: process.cwd(),
+    stdin: process.stdin,
+    stdinIsTTY: process.stdin.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
   });
 }

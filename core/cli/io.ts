@@ -5,6 +5,11 @@ export interface CliIo {
   readonly stdout: TextSink;
   readonly stderr: TextSink;
   readonly cwd: string;
+  /** The terminal's input, for prompts; absent in tests and pipes. */
+  readonly stdin?: NodeJS.ReadableStream;
+  readonly stdinIsTTY?: boolean;
+  /** True when stderr is a terminal: progress is drawn live. */
+  readonly stderrIsTTY?: boolean;
 }
 
 /** Options every command understands, declared on the root command. */

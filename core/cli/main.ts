@@ -7,11 +7,15 @@ import { packageInfo } from "./package-info.js";
 import { registerDevicesCommand } from "./commands/devices.js";
 import { registerInventoryCommands } from "./commands/inventory.js";
 import { registerPluginsCommands } from "./commands/plugins.js";
+import { registerRunCommands } from "./commands/run.js";
+import { registerSuitesCommands } from "./commands/suites.js";
 
 /** Per-invocation state shared by the commands and the error handler. */
 export interface CliState {
   /** Set by a command when its output is JSON, so that its error is JSON too. */
   json: boolean;
+  /** Set by a command whose success has another exit code (qualification verdicts). */
+  exitCode?: number;
 }
 
 /**
@@ -24,7 +28,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const program = buildProgram(io, state);
   try {
     await program.parseAsync([...argv], { from: "user" });
-    return EXIT.ok;
+    return state.exitCode ?? EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
       const code = commanderExit(error);
@@ -64,6 +68,8 @@ function buildProgram(io: CliIo, state: CliState): Command {
   registerInventoryCommands(program, io, state);
   registerDevicesCommand(program, io, state);
   registerPluginsCommands(program, io, state);
+  registerSuitesCommands(program, io, state);
+  registerRunCommands(program, io, state);
   for (const command of program.commands) inheritSettings(command);
   return program;
 }

@@ -28,3 +28,19 @@ export function packageInfo(): PackageInfo {
     dir = parent;
   }
 }
+
+/** hclkit's package folder (holding package.json). */
+export function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, "package.json")) || !existsSync(path.join(dir, "hcl"))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error("hclkit's own package.json is missing: the installation is broken");
+    dir = parent;
+  }
+  return dir;
+}
+
+/** The folders of the suites hclkit ships: `hcl/suites` of the package. */
+export function shippedSuiteDirs(): string[] {
+  return [path.join(packageRoot(), "hcl", "suites")];
+}

@@ -96,11 +96,21 @@ export interface Measurement {
   readonly unit: string;
 }
 
-/** What an active test hands back: measurements and facts it established. @public */
+/**
+ * What an active test hands back: measurements and facts it established. A test that finds the
+ * product at fault says so in `problems` (the verdict is `fail`); a test that does not apply to
+ * this machine says why in `skip`. A test that cannot do its job (the harness is at fault) throws.
+ *
+ * @public
+ */
 export interface ActiveTestResult {
   readonly measurements: readonly Measurement[];
   readonly facts?: Readonly<Record<string, Fact>>;
   readonly notes?: readonly string[];
+  /** Faults of the product the test found: any makes the verdict `fail`. */
+  readonly problems?: readonly string[];
+  /** The test does not apply here (no such hardware): the verdict is `skip` with this reason. */
+  readonly skip?: string;
 }
 
 /** What an active test receives. @public */
@@ -118,6 +128,10 @@ export interface ActiveTest {
   /** Dotted id suites refer to, `storage.read-throughput`. */
   readonly id: string;
   readonly title: string;
+  /** `false` when the inventory alone is enough and the test can run on recorded evidence; default `true`. */
+  readonly live?: boolean;
+  /** Time bound of one run in seconds; 300 by default. */
+  readonly timeoutSec?: number;
   run(context: ActiveTestContext): ActiveTestResult | Promise<ActiveTestResult>;
 }
 

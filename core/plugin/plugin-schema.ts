@@ -17,6 +17,8 @@ const activeTestSchema = {
       description: "a dotted lower-case id such as storage.read-throughput",
     },
     title: { type: "string", minLength: 1 },
+    live: { type: "boolean" },
+    timeoutSec: { type: "number", exclusiveMinimum: 0, maximum: 86400 },
     run: { callable: true, description: "a function (context) => ActiveTestResult" },
   },
 } as const;

@@ -3,7 +3,7 @@
 import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 export const plugin = validate10;
-const schema11 = {"type":"object","required":["name","version","apiVersion","platform","drivers"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"description":"a kebab-case name such as intel-calpella"},"version":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$","description":"a semantic version such as 1.0.0"},"apiVersion":{"type":"integer"},"platform":{"type":"object","required":["title","match"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"match":{"type":"object","additionalProperties":false,"properties":{"pci":{"type":"array","items":{"type":"string","pattern":"^[0-9a-f]{4}:[0-9a-f]{4}$","description":"a lower-case PCI id vendor:device such as 8086:3b07"}},"smbiosPch":{"type":"array","items":{"type":"string","pattern":"^[0-9a-f]{4}$","description":"a lower-case PCH device id such as 3b07"}},"fallback":{"type":"boolean"}}}}},"drivers":{"type":"array","items":{"type":"object","required":["id","class","probe"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+([.-][a-z0-9]+)*$","description":"a lower-case id such as amt or tpm.tis12"},"class":{"enum":["tpm","txt","vpro","esata","card-reader","wifi","power","display","usb","virtualization","crypto","memory","cpu"]},"title":{"type":"string","minLength":1},"probe":{"callable":true,"description":"a function (context) => Device[]"},"tests":{"type":"array","items":{"type":"object","required":["id","title","run"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+([.-][a-z0-9]+)*$","description":"a dotted lower-case id such as storage.read-throughput"},"title":{"type":"string","minLength":1},"run":{"callable":true,"description":"a function (context) => ActiveTestResult"}}}}}}}}};
+const schema11 = {"type":"object","required":["name","version","apiVersion","platform","drivers"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"description":"a kebab-case name such as intel-calpella"},"version":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$","description":"a semantic version such as 1.0.0"},"apiVersion":{"type":"integer"},"platform":{"type":"object","required":["title","match"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"match":{"type":"object","additionalProperties":false,"properties":{"pci":{"type":"array","items":{"type":"string","pattern":"^[0-9a-f]{4}:[0-9a-f]{4}$","description":"a lower-case PCI id vendor:device such as 8086:3b07"}},"smbiosPch":{"type":"array","items":{"type":"string","pattern":"^[0-9a-f]{4}$","description":"a lower-case PCH device id such as 3b07"}},"fallback":{"type":"boolean"}}}}},"drivers":{"type":"array","items":{"type":"object","required":["id","class","probe"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+([.-][a-z0-9]+)*$","description":"a lower-case id such as amt or tpm.tis12"},"class":{"enum":["tpm","txt","vpro","esata","card-reader","wifi","power","display","usb","virtualization","crypto","memory","cpu"]},"title":{"type":"string","minLength":1},"probe":{"callable":true,"description":"a function (context) => Device[]"},"tests":{"type":"array","items":{"type":"object","required":["id","title","run"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+([.-][a-z0-9]+)*$","description":"a dotted lower-case id such as storage.read-throughput"},"title":{"type":"string","minLength":1},"live":{"type":"boolean"},"timeoutSec":{"type":"number","exclusiveMinimum":0,"maximum":86400},"run":{"callable":true,"description":"a function (context) => ActiveTestResult"}}}}}}}}};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 const pattern1 = new RegExp("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$", "u");
@@ -507,7 +507,7 @@ vErrors.push(err39);
 errors++;
 }
 for(const key4 in data18){
-if(!(((key4 === "id") || (key4 === "title")) || (key4 === "run"))){
+if(!(((((key4 === "id") || (key4 === "title")) || (key4 === "live")) || (key4 === "timeoutSec")) || (key4 === "run"))){
 const err40 = {instancePath:instancePath+"/drivers/" + i2+"/tests/" + i3,schemaPath:"#/properties/drivers/items/properties/tests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.drivers.items.properties.tests.items,data:data18};
 if(vErrors === null){
 vErrors = [err40];
@@ -568,10 +568,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data18.run !== undefined){
-let data21 = data18.run;
-if(typeof data21 !== "function"){
-const err45 = {instancePath:instancePath+"/drivers/" + i2+"/tests/" + i3+"/run",schemaPath:"#/properties/drivers/items/properties/tests/items/properties/run/callable",keyword:"callable",params:{},message:"must pass \"callable\" keyword validation",schema:true,parentSchema:schema11.properties.drivers.items.properties.tests.items.properties.run,data:data21};
+if(data18.live !== undefined){
+let data21 = data18.live;
+if(typeof data21 !== "boolean"){
+const err45 = {instancePath:instancePath+"/drivers/" + i2+"/tests/" + i3+"/live",schemaPath:"#/properties/drivers/items/properties/tests/items/properties/live/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.drivers.items.properties.tests.items.properties.live.type,parentSchema:schema11.properties.drivers.items.properties.tests.items.properties.live,data:data21};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -581,9 +581,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/drivers/" + i2+"/tests/" + i3,schemaPath:"#/properties/drivers/items/properties/tests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.drivers.items.properties.tests.items.type,parentSchema:schema11.properties.drivers.items.properties.tests.items,data:data18};
+if(data18.timeoutSec !== undefined){
+let data22 = data18.timeoutSec;
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 > 86400 || isNaN(data22)){
+const err46 = {instancePath:instancePath+"/drivers/" + i2+"/tests/" + i3+"/timeoutSec",schemaPath:"#/properties/drivers/items/properties/tests/items/properties/timeoutSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.drivers.items.properties.tests.items.properties.timeoutSec,data:data22};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -592,10 +594,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/drivers/" + i2+"/tests",schemaPath:"#/properties/drivers/items/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.drivers.items.properties.tests.type,parentSchema:schema11.properties.drivers.items.properties.tests,data:data17};
+if(data22 <= 0 || isNaN(data22)){
+const err47 = {instancePath:instancePath+"/drivers/" + i2+"/tests/" + i3+"/timeoutSec",schemaPath:"#/properties/drivers/items/properties/tests/items/properties/timeoutSec/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.drivers.items.properties.tests.items.properties.timeoutSec,data:data22};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -605,9 +605,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
 else {
-const err48 = {instancePath:instancePath+"/drivers/" + i2,schemaPath:"#/properties/drivers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.drivers.items.type,parentSchema:schema11.properties.drivers.items,data:data12};
+const err48 = {instancePath:instancePath+"/drivers/" + i2+"/tests/" + i3+"/timeoutSec",schemaPath:"#/properties/drivers/items/properties/tests/items/properties/timeoutSec/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.drivers.items.properties.tests.items.properties.timeoutSec.type,parentSchema:schema11.properties.drivers.items.properties.tests.items.properties.timeoutSec,data:data22};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -617,9 +616,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/drivers",schemaPath:"#/properties/drivers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.drivers.type,parentSchema:schema11.properties.drivers,data:data11};
+if(data18.run !== undefined){
+let data23 = data18.run;
+if(typeof data23 !== "function"){
+const err49 = {instancePath:instancePath+"/drivers/" + i2+"/tests/" + i3+"/run",schemaPath:"#/properties/drivers/items/properties/tests/items/properties/run/callable",keyword:"callable",params:{},message:"must pass \"callable\" keyword validation",schema:true,parentSchema:schema11.properties.drivers.items.properties.tests.items.properties.run,data:data23};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -631,12 +631,60 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err50 = {instancePath:instancePath+"/drivers/" + i2+"/tests/" + i3,schemaPath:"#/properties/drivers/items/properties/tests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.drivers.items.properties.tests.items.type,parentSchema:schema11.properties.drivers.items.properties.tests.items,data:data18};
 if(vErrors === null){
 vErrors = [err50];
 }
 else {
 vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/drivers/" + i2+"/tests",schemaPath:"#/properties/drivers/items/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.drivers.items.properties.tests.type,parentSchema:schema11.properties.drivers.items.properties.tests,data:data17};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/drivers/" + i2,schemaPath:"#/properties/drivers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.drivers.items.type,parentSchema:schema11.properties.drivers.items,data:data12};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/drivers",schemaPath:"#/properties/drivers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.drivers.type,parentSchema:schema11.properties.drivers,data:data11};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
 }
 errors++;
 }

@@ -1,5 +1,7 @@
 import { hclConfigSchema } from "../config/config-schema.js";
 import { InventorySchema } from "../inventory/schema.js";
+import { suiteSchema } from "../suite/suite-schema.js";
+import { waiverSchema } from "../suite/waivers.js";
 
 /** The JSON Schema dialect the published files declare (Ajv's default, draft-07). */
 const DIALECT = "http://json-schema.org/draft-07/schema#";
@@ -14,6 +16,8 @@ const DIALECT = "http://json-schema.org/draft-07/schema#";
 export const PUBLISHED_SCHEMAS: Readonly<Record<string, object>> = {
   "inventory.schema.json": InventorySchema,
   "hclkit-config.schema.json": hclConfigSchema,
+  "suite.schema.json": suiteSchema,
+  "waiver.schema.json": waiverSchema,
 };
 
 /** The text of a published schema file: the dialect first, then the schema, two-space JSON. @public */

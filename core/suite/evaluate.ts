@@ -88,11 +88,8 @@ export function describeCondition(c: Condition): string {
   if (c.range !== undefined) parts.push(`${c.range[0]}–${c.range[1]}${u}`);
   if (c.matches !== undefined) parts.push(`matching /${c.matches}/`);
   const text = parts.join(" and ");
-  return c.quantifier === undefined || suiteFact(c.fact)?.type !== "list"
-    ? suiteFact(c.fact)?.type === "list"
-      ? `a member ${text}`
-      : text
-    : `${c.quantifier === "all" ? "every member" : "a member"} ${text}`;
+  if (suiteFact(c.fact)?.type !== "list") return text;
+  return `${c.quantifier === "all" ? "every member" : "a member"} to be ${text}`;
 }
 
 /** Decides a `when` or `check`: all conditions must hold. Pure. @public */

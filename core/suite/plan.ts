@@ -122,10 +122,10 @@ function decide(
   }
   const applies = r.when === undefined ? "" : "when holds; ";
   if (r.check !== undefined) {
-    const names = requirementFacts(r, sources)
-      .map((f) => f.name)
-      .join(", ");
-    return { decision: "included", reason: `${applies}check reads ${names}` };
+    const check = evaluateConditions(r.check, sources);
+    const words = check.outcomes.map((o) => o.text).join("; ");
+    const now = check.holds === null ? "undecided" : check.holds ? "holds" : "does not hold";
+    return { decision: "included", reason: `${applies}check (${now} on this evidence): ${words}` };
   }
   if (test !== null) {
     if (test.live && !options.live)
