@@ -1,4 +1,5 @@
 import type { LoadedPlugin } from "../plugin/load-plugin.js";
+import type { PluginHost } from "../plugin/plugin-host.js";
 import { testCatalog, type TestCatalog, type TestInfo } from "../suite/test-catalog.js";
 import type { ChildTest } from "./child-protocol.js";
 import type { CoreTest, Transition } from "./tests/core-test.js";
@@ -60,4 +61,12 @@ export function runnableTests(core: readonly CoreTest[], plugins: readonly Loade
         });
       }
   return { catalog: testCatalog(infos), childTests, transitions };
+}
+
+/** The loaded plugins and the tests they and the core offer. @public */
+export async function loadDefinitionsBase(
+  host: PluginHost,
+): Promise<{ plugins: readonly LoadedPlugin[]; tests: RunnableTests }> {
+  const [{ plugins }, { CORE_TESTS }] = await Promise.all([host.load(), import("./tests/registry.js")]);
+  return { plugins, tests: runnableTests(CORE_TESTS, plugins) };
 }

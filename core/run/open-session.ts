@@ -3,7 +3,6 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { HclError } from "../errors/hcl-error.js";
-import { captureMachine } from "../inventory/capture-machine.js";
 import { inspectMachine } from "../platform/inspect-machine.js";
 import type { LoadedPlugin } from "../plugin/load-plugin.js";
 import type { PluginHost } from "../plugin/plugin-host.js";
@@ -12,11 +11,10 @@ import { planSuite } from "../suite/plan.js";
 import { loadWaivers, type LoadedWaiver } from "../suite/waivers.js";
 import { loadAnswers, type AnswersFile } from "./answers.js";
 import { writeDurable } from "./durable.js";
-import { runnableTests, type RunnableTests } from "./catalog.js";
+import { loadDefinitionsBase, type RunnableTests } from "./catalog.js";
 import { readSessionState, type SessionState } from "./runner.js";
 import { SESSION_FILES, SessionStore } from "./session-store.js";
 import { SESSION_FORMAT, type SessionManifest } from "./session-types.js";
-import { CORE_TESTS } from "./tests/registry.js";
 
 /** What `hclkit run` is asked to do. @public */
 export interface RunRequest {
@@ -56,13 +54,6 @@ export interface OpenedSession {
   readonly warnings: readonly string[];
 }
 
-/** The loaded plugins and the tests they and the core offer. @public */
-export async function loadDefinitionsBase(
-  host: PluginHost,
-): Promise<{ plugins: readonly LoadedPlugin[]; tests: RunnableTests }> {
-  const { plugins } = await host.load();
-  return { plugins, tests: runnableTests(CORE_TESTS, plugins) };
-}
 
 /**
  * Creates a session (DESIGN.md, "Sessions"): reads the suite, waivers and answers (every input
@@ -95,6 +86,7 @@ export async function createSession(host: PluginHost, request: RunRequest): Prom
   try {
     let evidence: SessionManifest["evidence"];
     if (live) {
+      const { captureMachine } = await import("../inventory/capture-machine.js");
       await captureMachine({
         root,
         out: store.file(SESSION_FILES.snapshot),

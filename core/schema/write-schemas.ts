@@ -4,6 +4,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { pluginValidatorsSource } from "../plugin/compile-validators.js";
+import { suiteValidatorsSource } from "../suite/compile-suite-validators.js";
 import { PUBLISHED_SCHEMAS, publishedSchemaText } from "./published-schemas.js";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
@@ -16,3 +17,5 @@ writeFileSync(
   pluginValidatorsSource(),
 );
 process.stdout.write("core/plugin/plugin-validators.generated.ts\n");
+writeFileSync(path.join(repo, "core/suite/suite-validators.generated.ts"), suiteValidatorsSource());
+process.stdout.write("core/suite/suite-validators.generated.ts\n");

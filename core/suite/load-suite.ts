@@ -2,10 +2,10 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { ValidateFunction } from "ajv";
 import { HclError } from "../errors/hcl-error.js";
-import { createAjv } from "../schema/ajv.js";
+import * as validators from "./suite-validators.generated.js";
 import { readYamlFile, validateYaml, type YamlFileKind } from "../schema/read-yaml-file.js";
 import { suiteProblems } from "./suite-rules.js";
-import { suiteSchema, type Suite } from "./suite-schema.js";
+import type { Suite } from "./suite-schema.js";
 import type { TestCatalog } from "./test-catalog.js";
 
 /** A suite read from its file: the document, the file, and the digest of its bytes. @public */
@@ -28,7 +28,7 @@ const SUITE_KIND: YamlFileKind = {
   hint: "Fix the keys shown; `hclkit suites facts` and `hclkit suites tests` list the names a suite may use, and schemas/suite.schema.json completes suites in editors.",
 };
 
-let validator: ValidateFunction<Suite> | undefined;
+const validator = validators.suite as ValidateFunction<Suite>;
 
 /**
  * Reads and validates a suite file: size, YAML, schema, then the rules (known facts, tests and
@@ -40,7 +40,6 @@ let validator: ValidateFunction<Suite> | undefined;
  */
 export async function loadSuiteFile(file: string, tests: TestCatalog): Promise<LoadedSuite> {
   const yaml = await readYamlFile(file, SUITE_KIND);
-  validator ??= createAjv({ allowUnionTypes: true }).compile<Suite>(suiteSchema as object);
   const suite = validateYaml(yaml, SUITE_KIND, validator, (s) => suiteProblems(s, tests));
   return { suite, file, digest: yaml.digest, text: yaml.text };
 }

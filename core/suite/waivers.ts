@@ -2,7 +2,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { ValidateFunction } from "ajv";
 import { HclError } from "../errors/hcl-error.js";
-import { createAjv } from "../schema/ajv.js";
+import * as validators from "./suite-validators.generated.js";
 import type { SchemaProblem } from "../schema/problems.js";
 import { problem, readYamlFile, validateYaml, type YamlFileKind } from "../schema/read-yaml-file.js";
 
@@ -73,7 +73,7 @@ export const waiverSchema = {
   },
 } as const;
 
-let validator: ValidateFunction<Waiver> | undefined;
+const validator = (): ValidateFunction<Waiver> => validators.waiver as ValidateFunction<Waiver>;
 
 function waiverRules(w: Waiver): SchemaProblem[] {
   const d = new Date(`${w.expires}T00:00:00Z`);
@@ -100,11 +100,10 @@ export async function loadWaivers(dir: string): Promise<LoadedWaiver[]> {
       details: { dir },
     });
   }
-  validator ??= createAjv().compile<Waiver>(waiverSchema as object);
   const out: LoadedWaiver[] = [];
   for (const name of names) {
     const yaml = await readYamlFile(path.join(dir, name), WAIVER_KIND);
-    const waiver = validateYaml(yaml, WAIVER_KIND, validator, waiverRules);
+    const waiver = validateYaml(yaml, WAIVER_KIND, validator(), waiverRules);
     const twin = out.find((w) => w.waiver.id === waiver.id);
     if (twin !== undefined)
       throw new HclError("HCL_E_WAIVER_INVALID", `waiver id ${waiver.id} is used by ${twin.file} and ${yaml.file}`, {

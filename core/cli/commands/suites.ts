@@ -13,7 +13,7 @@ interface JsonOption {
 }
 
 async function testsOf(io: CliIo, command: Command, host?: PluginHost) {
-  const { loadDefinitionsBase } = await import("../../run/open-session.js");
+  const { loadDefinitionsBase } = await import("../../run/catalog.js");
   return loadDefinitionsBase(host ?? (await openHost(io, command)));
 }
 
