@@ -13,6 +13,7 @@ export default tseslint.config(
       "bench/results/",
       "test-results/",
       "core/plugin/plugin-validators.generated.ts",
+      "core/suite/suite-validators.generated.ts",
     ],
   },
   js.configs.recommended,
@@ -56,8 +57,9 @@ export default tseslint.config(
   },
   {
     files: ["core/**/*.ts", "plugins/**/*.ts"],
-    // The CLI, and the development script that writes schemas/, print; nothing else does.
-    ignores: ["core/cli/**", "core/schema/write-schemas.ts"],
+    // The CLI, the development script that writes schemas/, and the entry of an active test's
+    // child process (its stdout is the test's captured output) print; nothing else does.
+    ignores: ["core/cli/**", "core/schema/write-schemas.ts", "core/run/test-child.ts"],
     rules: {
       "no-restricted-syntax": [
         "error",
@@ -87,6 +89,31 @@ export default tseslint.config(
             {
               group: ["**/hcl/**"],
               message: "The core never imports hcl/ (dependencies point cli → hcl → core).",
+            },
+          ],
+          paths: [
+            {
+              name: "tsyringe",
+              importNames: ["container", "singleton", "registry", "autoInjectable"],
+              message:
+                "Never touch tsyringe's global container: only core/di/container.ts creates the root (a child of it).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The CLI is the top of the graph (cli → hcl → core): it may import hcl/, nothing else in core may.
+    files: ["core/cli/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/plugins/**", "../../plugins/*"],
+              message: "The core knows no platform: it never imports a plugin.",
             },
           ],
           paths: [

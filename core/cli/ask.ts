@@ -21,7 +21,11 @@ function hintOf(prompt: Prompt): string {
  * Asks prompts on the terminal: the question, the kind of answer expected, and again until the
  * answer fits; `later` (or end of input) leaves the prompt pending for `hclkit resume`.
  */
-export function askOnTerminal(input: NodeJS.ReadableStream, output: TextSink, pause: () => void): Asker {
+export function askOnTerminal(
+  input: NodeJS.ReadableStream,
+  output: TextSink,
+  pause: () => void,
+): Asker {
   return async (prompt, requirement) => {
     pause();
     const rl = createInterface({ input, output: output as NodeJS.WritableStream, terminal: true });
@@ -32,9 +36,9 @@ export function askOnTerminal(input: NodeJS.ReadableStream, output: TextSink, pa
         try {
           raw = await rl.question(`  answer (${hintOf(prompt)}, or "later"): `);
         } catch {
-          return "later";
+          return null;
         }
-        if (raw.trim().toLowerCase() === "later") return "later";
+        if (raw.trim().toLowerCase() === "later") return null;
         const parsed = parseAnswer(prompt, raw);
         if (parsed.ok) return parsed.value satisfies Answer;
         output.write(`  ${parsed.message}\n`);

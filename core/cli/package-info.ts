@@ -34,7 +34,8 @@ export function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!existsSync(path.join(dir, "package.json")) || !existsSync(path.join(dir, "hcl"))) {
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error("hclkit's own package.json is missing: the installation is broken");
+    if (parent === dir)
+      throw new Error("hclkit's own package.json is missing: the installation is broken");
     dir = parent;
   }
   return dir;

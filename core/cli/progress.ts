@@ -7,8 +7,8 @@ export type ProgressMode = "tty" | "plain" | "ndjson" | "quiet";
 /** A progress display: receives events, and is paused while the operator answers a prompt. */
 export interface Progress {
   readonly event: (event: RunEvent) => void;
-  pause(): void;
-  stop(): void;
+  readonly pause: () => void;
+  readonly stop: () => void;
 }
 
 const MARK: Record<string, string> = {
@@ -39,9 +39,15 @@ export function resultLine(event: Extract<RunEvent, { type: "result" }>): string
  *
  * @public
  */
-export async function createProgress(mode: ProgressMode, out: TextSink & { columns?: number }, err: TextSink, now: () => number = Date.now): Promise<Progress> {
+export async function createProgress(
+  mode: ProgressMode,
+  out: TextSink & { columns?: number },
+  err: TextSink,
+  now: () => number = Date.now,
+): Promise<Progress> {
   const started = now();
-  if (mode === "quiet") return { event: () => undefined, pause: () => undefined, stop: () => undefined };
+  if (mode === "quiet")
+    return { event: () => undefined, pause: () => undefined, stop: () => undefined };
   if (mode === "ndjson")
     return {
       event: (e) => out.write(`${JSON.stringify({ ...e, at: new Date(now()).toISOString() })}\n`),
@@ -51,7 +57,9 @@ export async function createProgress(mode: ProgressMode, out: TextSink & { colum
   const plain = (e: RunEvent): string | null => {
     switch (e.type) {
       case "session":
-        return e.resumed ? `resuming session ${e.session}: ${e.done} of ${e.total} done` : `session ${e.session} in ${e.dir}`;
+        return e.resumed
+          ? `resuming session ${e.session}: ${e.done} of ${e.total} done`
+          : `session ${e.session} in ${e.dir}`;
       case "result":
         return resultLine(e);
       case "attempt":
@@ -79,7 +87,9 @@ export async function createProgress(mode: ProgressMode, out: TextSink & { colum
   const frame = (): void => {
     if (current === null) return;
     const left = current.etaMs === null ? "estimating" : `~${clock(current.etaMs)} left`;
-    draw(`▶ step ${current.index} of ${current.total}: ${current.requirement} (${current.kind})\n  elapsed ${clock(now() - started)}, ${left}`);
+    draw(
+      `▶ step ${current.index} of ${current.total}: ${current.requirement} (${current.kind})\n  elapsed ${clock(now() - started)}, ${left}`,
+    );
   };
   const timer = setInterval(frame, 1000);
   timer.unref();

@@ -10,8 +10,16 @@ const WORDS: Record<string, string> = {
 };
 
 /** The end of a run: the verdict up front, the features, the reasons, where the files are. */
-export function renderOutcome(report: Report, run: RunOutcome, dir: string, reportFile: string): string {
-  const machine = [report.system.vendor, report.system.model, report.system.version].filter((x) => x !== null).join(" ") || "this machine";
+export function renderOutcome(
+  report: Report,
+  run: RunOutcome,
+  dir: string,
+  reportFile: string,
+): string {
+  const machine =
+    [report.system.vendor, report.system.model, report.system.version]
+      .filter((x) => x !== null)
+      .join(" ") || "this machine";
   const c = report.counts;
   const lines = [
     "",

@@ -7,13 +7,18 @@ import { formatTable } from "./table.js";
 /** `logs/dmidecode:38-47`, `/sys/class/tpm/tpm0/caps`. */
 export function whereOf(e: Evidence): string {
   if (e.line === undefined) return e.source;
-  return e.endLine !== undefined && e.endLine !== e.line ? `${e.source}:${e.line}-${e.endLine}` : `${e.source}:${e.line}`;
+  return e.endLine !== undefined && e.endLine !== e.line
+    ? `${e.source}:${e.line}-${e.endLine}`
+    : `${e.source}:${e.line}`;
 }
 
 /** The plan as text: a table of requirements, and with `explain`, the facts behind each decision. */
 export function renderPlan(plan: Plan, explain: boolean): string {
   const m = plan.machine;
-  const machine = [m.vendor, m.product, m.version === null ? null : `(${m.version})`].filter((x) => x !== null).join(" ") || "unknown machine";
+  const machine =
+    [m.vendor, m.product, m.version === null ? null : `(${m.version})`]
+      .filter((x) => x !== null)
+      .join(" ") || "unknown machine";
   const out: string[] = [
     `Plan: ${plan.suite.id}@${plan.suite.version} (${plan.suite.title}) on ${machine}, platform ${m.plugin ?? "none"}, ${plan.evidence} evidence`,
     `${plan.steps.length} requirements: ${plan.counts.included} included, ${plan.counts.skipped} skipped, ${plan.counts.blocked} blocked`,
@@ -37,13 +42,17 @@ export function renderPlan(plan: Plan, explain: boolean): string {
     return `${out.join("\n")}\n`;
   }
   for (const s of plan.steps) {
-    out.push(`${String(s.index + 1).padStart(3)}. ${s.requirement} [${s.feature}, ${s.severity}, ${s.kind}]: ${s.decision.toUpperCase()}`);
+    out.push(
+      `${String(s.index + 1).padStart(3)}. ${s.requirement} [${s.feature}, ${s.severity}, ${s.kind}]: ${s.decision.toUpperCase()}`,
+    );
     out.push(`     why: ${s.reason}`);
     out.push(`     source: ${s.source}`);
     for (const f of s.facts) {
       const where = f.evidence.slice(0, 3).map(whereOf).join(", ");
       const more = f.evidence.length > 3 ? ` +${f.evidence.length - 3} more` : "";
-      out.push(`     fact ${f.name} = ${showValue(f.value, suiteFact(f.name)?.unit)}${where === "" ? " (no evidence)" : ` (${where}${more})`}`);
+      out.push(
+        `     fact ${f.name} = ${showValue(f.value, suiteFact(f.name)?.unit)}${where === "" ? " (no evidence)" : ` (${where}${more})`}`,
+      );
     }
     if (s.waivers.length > 0) out.push(`     waivers in force: ${s.waivers.join(", ")}`);
   }

@@ -1,6 +1,11 @@
 import { didYouMean } from "../errors/suggest.js";
 import type { SchemaProblem } from "../schema/problems.js";
-import { invalidError, problem, readYamlFile, type YamlFileKind } from "../schema/read-yaml-file.js";
+import {
+  invalidError,
+  problem,
+  readYamlFile,
+  type YamlFileKind,
+} from "../schema/read-yaml-file.js";
 import type { Prompt, Suite } from "../suite/suite-schema.js";
 
 /** An operator's answer, normalized to the prompt's type. @public */
@@ -66,8 +71,7 @@ export async function loadAnswers(file: string, suite: Suite): Promise<AnswersFi
 
 /** An answer fitted to its prompt, or what was wrong with it. @public */
 export type ParsedAnswer =
-  | { readonly ok: true; readonly value: Answer }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly value: Answer } | { readonly ok: false; readonly message: string };
 
 /**
  * Fits a raw answer (from YAML or typed at the terminal) to the prompt's kind: confirm takes
@@ -86,13 +90,24 @@ export function parseAnswer(prompt: Prompt, raw: unknown): ParsedAnswer {
       return { ok: false, message: `found ${JSON.stringify(raw)}, expected yes or no` };
     }
     case "number": {
-      const n = typeof text === "number" ? text : typeof text === "string" && text !== "" ? Number(text) : NaN;
+      const n =
+        typeof text === "number"
+          ? text
+          : typeof text === "string" && text !== ""
+            ? Number(text)
+            : NaN;
       return Number.isFinite(n)
         ? { ok: true, value: n }
-        : { ok: false, message: `found ${JSON.stringify(raw)}, expected a number${prompt.unit ? ` in ${prompt.unit}` : ""}` };
+        : {
+            ok: false,
+            message: `found ${JSON.stringify(raw)}, expected a number${prompt.unit ? ` in ${prompt.unit}` : ""}`,
+          };
     }
     case "choice": {
-      const choice = typeof text === "string" ? prompt.choices.find((c) => c.toLowerCase() === text.toLowerCase()) : undefined;
+      const choice =
+        typeof text === "string"
+          ? prompt.choices.find((c) => c.toLowerCase() === text.toLowerCase())
+          : undefined;
       if (choice !== undefined) return { ok: true, value: choice };
       const guess = typeof text === "string" ? didYouMean(text, prompt.choices) : undefined;
       return {

@@ -20,7 +20,10 @@ export interface RunnableTests {
  *
  * @public
  */
-export function runnableTests(core: readonly CoreTest[], plugins: readonly LoadedPlugin[]): RunnableTests {
+export function runnableTests(
+  core: readonly CoreTest[],
+  plugins: readonly LoadedPlugin[],
+): RunnableTests {
   const infos: TestInfo[] = [];
   const childTests = new Map<string, ChildTest>();
   const transitions = new Map<string, Transition>();
@@ -67,6 +70,9 @@ export function runnableTests(core: readonly CoreTest[], plugins: readonly Loade
 export async function loadDefinitionsBase(
   host: PluginHost,
 ): Promise<{ plugins: readonly LoadedPlugin[]; tests: RunnableTests }> {
-  const [{ plugins }, { CORE_TESTS }] = await Promise.all([host.load(), import("./tests/registry.js")]);
+  const [{ plugins }, { CORE_TESTS }] = await Promise.all([
+    host.load(),
+    import("./tests/registry.js"),
+  ]);
   return { plugins, tests: runnableTests(CORE_TESTS, plugins) };
 }

@@ -27,3 +27,13 @@ export interface ChildRequest {
 export type ChildReply =
   | { readonly type: "result"; readonly result: ActiveTestResult }
   | { readonly type: "error"; readonly message: string; readonly stack: string | null };
+
+/**
+ * Sent when a test runs out of time: the child fires its context's signal so that the test can
+ * clean up (take an interface down again, close a device) in the grace period before the kill.
+ *
+ * @public
+ */
+export interface ChildAbort {
+  readonly type: "abort";
+}

@@ -25,7 +25,12 @@ export type RunEvent =
       /** Estimated milliseconds left, from the durations so far and the tests' bounds. */
       readonly etaMs: number | null;
     }
-  | { readonly type: "attempt"; readonly requirement: string; readonly n: number; readonly error: string }
+  | {
+      readonly type: "attempt";
+      readonly requirement: string;
+      readonly n: number;
+      readonly error: string;
+    }
   | { readonly type: "prompt"; readonly requirement: string; readonly text: string }
   | {
       readonly type: "result";

@@ -3,7 +3,7 @@ import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { HclError } from "../errors/hcl-error.js";
 import type { ActiveTestResult } from "../plugin/api.js";
-import type { ChildReply, ChildRequest } from "./child-protocol.js";
+import type { ChildAbort, ChildReply, ChildRequest } from "./child-protocol.js";
 
 /** Options of {@link executeTest}. @public */
 export interface ExecuteOptions {
@@ -23,6 +23,11 @@ export type Execution =
 function childModule(): string {
   const self = fileURLToPath(import.meta.url);
   return self.replace(/execute-test\.(ts|js)$/, "test-child.$1");
+}
+
+/** Time a test gets to clean up after its signal fires: a tenth of its bound, 0.2–2 s. */
+function graceMs(timeoutMs: number): number {
+  return Math.min(2000, Math.max(200, Math.round(timeoutMs / 10)));
 }
 
 /** Largest output kept from one run: what follows is dropped with a note. */
@@ -61,6 +66,7 @@ export function executeTest(request: ChildRequest, options: ExecuteOptions): Pro
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(killer);
       options.signal?.removeEventListener("abort", onAbort);
       try {
         fsyncSync(fd);
@@ -69,9 +75,12 @@ export function executeTest(request: ChildRequest, options: ExecuteOptions): Pro
       }
       resolve(outcome);
     };
+    let killer: NodeJS.Timeout | undefined;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill("SIGKILL");
+      // The test's signal fires first; whatever it does not finish in the grace period is killed.
+      if (child.connected) child.send({ type: "abort" } satisfies ChildAbort, () => undefined);
+      killer = setTimeout(() => child.kill("SIGKILL"), graceMs(options.timeoutMs));
     }, options.timeoutMs);
     const onAbort = (): void => {
       aborted = true;
@@ -87,10 +96,14 @@ export function executeTest(request: ChildRequest, options: ExecuteOptions): Pro
       finish({
         ok: false,
         durationMs: elapsed(),
-        error: new HclError("HCL_E_TEST_CRASHED", `test ${request.test.id} could not start: ${error.message}`, {
-          cause: error,
-          details: { test: request.test.id },
-        }),
+        error: new HclError(
+          "HCL_E_TEST_CRASHED",
+          `test ${request.test.id} could not start: ${error.message}`,
+          {
+            cause: error,
+            details: { test: request.test.id },
+          },
+        ),
       });
     });
     child.on("close", (code, signal) => {
@@ -100,27 +113,39 @@ export function executeTest(request: ChildRequest, options: ExecuteOptions): Pro
         return finish({
           ok: false,
           durationMs,
-          error: new HclError("HCL_E_TEST_TIMEOUT", `test ${test} gave no answer within ${options.timeoutMs} ms and was killed`, {
-            hint: "Raise the requirement's timeoutSec if the device is slow, or look at the test's output in the session.",
-            details: { test, timeoutMs: options.timeoutMs },
-          }),
+          error: new HclError(
+            "HCL_E_TEST_TIMEOUT",
+            `test ${test} gave no answer within ${options.timeoutMs} ms and was killed`,
+            {
+              hint: "Raise the requirement's timeoutSec if the device is slow, or look at the test's output in the session.",
+              details: { test, timeoutMs: options.timeoutMs },
+            },
+          ),
         });
       if (aborted)
         return finish({
           ok: false,
           durationMs,
-          error: new HclError("HCL_E_TEST_CRASHED", `test ${test} was stopped: the run was interrupted`, {
-            details: { test, interrupted: true },
-          }),
+          error: new HclError(
+            "HCL_E_TEST_CRASHED",
+            `test ${test} was stopped: the run was interrupted`,
+            {
+              details: { test, interrupted: true },
+            },
+          ),
         });
       if (reply === undefined)
         return finish({
           ok: false,
           durationMs,
-          error: new HclError("HCL_E_TEST_CRASHED", `test ${test} ended without an answer (${signal === null ? `exit code ${String(code)}` : `signal ${signal}`})`, {
-            hint: "The test's output in the session says what it did last.",
-            details: { test, exitCode: code, signal },
-          }),
+          error: new HclError(
+            "HCL_E_TEST_CRASHED",
+            `test ${test} ended without an answer (${signal === null ? `exit code ${String(code)}` : `signal ${signal}`})`,
+            {
+              hint: "The test's output in the session says what it did last.",
+              details: { test, exitCode: code, signal },
+            },
+          ),
         });
       if (reply.type === "error")
         return finish({
@@ -165,8 +190,12 @@ function resultProblem(value: unknown): string | undefined {
       return `a measurement that is not {name, value (finite number), unit}: ${JSON.stringify(m)}`;
   }
   for (const key of ["problems", "notes"])
-    if (r[key] !== undefined && (!Array.isArray(r[key]) || !(r[key] as unknown[]).every((s) => typeof s === "string")))
+    if (
+      r[key] !== undefined &&
+      (!Array.isArray(r[key]) || !(r[key] as unknown[]).every((s) => typeof s === "string"))
+    )
       return `${key} that is not a list of strings`;
-  if (r["skip"] !== undefined && typeof r["skip"] !== "string") return "a skip that is not a string";
+  if (r["skip"] !== undefined && typeof r["skip"] !== "string")
+    return "a skip that is not a string";
   return undefined;
 }

@@ -54,7 +54,6 @@ export interface OpenedSession {
   readonly warnings: readonly string[];
 }
 
-
 /**
  * Creates a session (DESIGN.md, "Sessions"): reads the suite, waivers and answers (every input
  * checked before anything is written), reads the evidence — for the live machine, a snapshot is
@@ -66,11 +65,19 @@ export interface OpenedSession {
 export async function createSession(host: PluginHost, request: RunRequest): Promise<OpenedSession> {
   const now = request.now ?? (() => new Date());
   const { plugins, tests } = await loadDefinitionsBase(host);
-  const suite = await findSuite(request.suite, { dirs: request.suiteDirs, cwd: request.cwd, tests: tests.catalog });
+  const suite = await findSuite(request.suite, {
+    dirs: request.suiteDirs,
+    cwd: request.cwd,
+    tests: tests.catalog,
+  });
   const waivers: LoadedWaiver[] =
-    request.waivers === undefined ? [] : await loadWaivers(path.resolve(request.cwd, request.waivers));
+    request.waivers === undefined
+      ? []
+      : await loadWaivers(path.resolve(request.cwd, request.waivers));
   const answers =
-    request.answers === undefined ? null : await loadAnswers(path.resolve(request.cwd, request.answers), suite.suite);
+    request.answers === undefined
+      ? null
+      : await loadAnswers(path.resolve(request.cwd, request.answers), suite.suite);
   const started = now();
   const id = sessionId(started, suite);
   const dir = path.resolve(request.cwd, request.out ?? path.join("hclkit-sessions", id));
@@ -95,20 +102,30 @@ export async function createSession(host: PluginHost, request: RunRequest): Prom
       });
       evidence = { kind: "live", source: root, snapshot: SESSION_FILES.snapshot };
     } else {
-      evidence = { kind: "recorded", source: path.resolve(request.cwd, request.from as string), snapshot: null };
+      evidence = {
+        kind: "recorded",
+        source: path.resolve(request.cwd, request.from),
+        snapshot: null,
+      };
     }
     const { inventory, identity } = await inspectMachine(
       host,
-      live ? { from: store.file(SESSION_FILES.snapshot), cwd: request.cwd } : { from: request.from, cwd: request.cwd },
+      live
+        ? { from: store.file(SESSION_FILES.snapshot), cwd: request.cwd }
+        : { from: request.from, cwd: request.cwd },
     );
     const today = started.toISOString().slice(0, 10);
-    const plan = planSuite(suite, { inventory, devices: identity.devices }, {
-      live,
-      allowDisruptive: request.allowDisruptive,
-      tests: tests.catalog,
-      waivers,
-      today,
-    });
+    const plan = planSuite(
+      suite,
+      { inventory, devices: identity.devices },
+      {
+        live,
+        allowDisruptive: request.allowDisruptive,
+        tests: tests.catalog,
+        waivers,
+        today,
+      },
+    );
     const manifest: SessionManifest = {
       format: SESSION_FORMAT,
       id,
@@ -125,7 +142,11 @@ export async function createSession(host: PluginHost, request: RunRequest): Prom
         digest: suite.digest,
         file: suite.file,
       },
-      plugins: plugins.map((p) => ({ name: p.plugin.name, version: p.plugin.version, digest: p.digest })),
+      plugins: plugins.map((p) => ({
+        name: p.plugin.name,
+        version: p.plugin.version,
+        digest: p.digest,
+      })),
       platform: inventory.platform?.plugin ?? null,
       evidence,
       options: {
@@ -140,7 +161,10 @@ export async function createSession(host: PluginHost, request: RunRequest): Prom
     store.writeJson(SESSION_FILES.inventory, inventory);
     store.writeJson(SESSION_FILES.devices, identity.devices);
     store.writeJson(SESSION_FILES.plan, plan);
-    store.writeJson(SESSION_FILES.waivers, waivers.map((w) => w.waiver));
+    store.writeJson(
+      SESSION_FILES.waivers,
+      waivers.map((w) => w.waiver),
+    );
     store.writeJson(SESSION_FILES.suiteJson, { suite: suite.suite });
     writeDurable(store.file(SESSION_FILES.suite), suite.text);
     // The manifest is written last: a folder without one is not a session yet.
@@ -163,7 +187,9 @@ export function definitionChanges(manifest: SessionManifest, now: Definitions): 
     const c = current.get(p.name);
     if (c === undefined) changes.push(`plugin ${p.name} ${p.version} is no longer loaded`);
     else if (c.digest !== p.digest)
-      changes.push(`plugin ${p.name} changed: ${p.version} ${p.digest} → ${c.plugin.version} ${c.digest}`);
+      changes.push(
+        `plugin ${p.name} changed: ${p.version} ${p.digest} → ${c.plugin.version} ${c.digest}`,
+      );
   }
   for (const c of now.plugins)
     if (!manifest.plugins.some((p) => p.name === c.plugin.name))
@@ -196,16 +222,25 @@ export async function openForResume(
   try {
     readFileSync(store.file(SESSION_FILES.manifest));
   } catch {
-    throw new HclError("HCL_E_SESSION_NOT_FOUND", `${dir} holds no hclkit session (no ${SESSION_FILES.manifest})`, {
-      hint: "Give the folder `hclkit run` printed (by default under hclkit-sessions/).",
-      details: { dir },
-    });
+    throw new HclError(
+      "HCL_E_SESSION_NOT_FOUND",
+      `${dir} holds no hclkit session (no ${SESSION_FILES.manifest})`,
+      {
+        hint: "Give the folder `hclkit run` printed (by default under hclkit-sessions/).",
+        details: { dir },
+      },
+    );
   }
   const manifest = store.readJson<SessionManifest>(SESSION_FILES.manifest);
-  if (manifest.format !== SESSION_FORMAT)
-    throw new HclError("HCL_E_SESSION_CORRUPT", `${dir} is a session of format ${String(manifest.format)}; this hclkit resumes ${SESSION_FORMAT}`, {
-      details: { dir, found: manifest.format, expected: SESSION_FORMAT },
-    });
+  const format: unknown = manifest.format;
+  if (format !== SESSION_FORMAT)
+    throw new HclError(
+      "HCL_E_SESSION_CORRUPT",
+      `${dir} is a session of format ${String(format)}; this hclkit resumes ${SESSION_FORMAT}`,
+      {
+        details: { dir, found: format, expected: SESSION_FORMAT },
+      },
+    );
   const { plugins, tests } = await loadDefinitionsBase(host);
   let changes: string[];
   try {
@@ -213,16 +248,24 @@ export async function openForResume(
     const suite = await loadSuiteFile(manifest.suite.file, tests.catalog);
     changes = definitionChanges(manifest, { suite, plugins, tests });
   } catch (error) {
-    changes = [`suite file ${manifest.suite.file} cannot be loaded: ${(error as Error).message.split("\n")[0] ?? ""}`];
+    changes = [
+      `suite file ${manifest.suite.file} cannot be loaded: ${(error as Error).message.split("\n")[0] ?? ""}`,
+    ];
   }
   if (changes.length > 0 && !request.force)
-    throw new HclError("HCL_E_SESSION_CHANGED", `the definitions of session ${manifest.id} changed since it started:\n${changes.map((c) => `  ${c}`).join("\n")}`, {
-      hint: "Resume with --force to continue with the session's own copy of the suite (the change is recorded), or start a new run.",
-      details: { dir, changes },
-    });
+    throw new HclError(
+      "HCL_E_SESSION_CHANGED",
+      `the definitions of session ${manifest.id} changed since it started:\n${changes.map((c) => `  ${c}`).join("\n")}`,
+      {
+        hint: "Resume with --force to continue with the session's own copy of the suite (the change is recorded), or start a new run.",
+        details: { dir, changes },
+      },
+    );
   const state = readSessionState(store);
   const answers =
-    request.answers === undefined ? null : await loadAnswers(path.resolve(request.cwd, request.answers), state.suite);
+    request.answers === undefined
+      ? null
+      : await loadAnswers(path.resolve(request.cwd, request.answers), state.suite);
   return { state, manifest, tests, answers, warnings: [], changes };
 }
 

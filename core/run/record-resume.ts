@@ -14,7 +14,11 @@ export interface ResumeRecord {
  *
  * @public
  */
-export function recordResume(store: SessionStore, changes: readonly string[], at = new Date()): void {
+export function recordResume(
+  store: SessionStore,
+  changes: readonly string[],
+  at = new Date(),
+): void {
   const file = "resumes.json";
   const previous = existsSync(store.file(file)) ? store.readJson<ResumeRecord[]>(file) : [];
   store.writeJson(file, [...previous, { at: at.toISOString(), forced: true, changes }]);

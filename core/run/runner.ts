@@ -12,12 +12,13 @@ import { judgeAnswer, type Answer } from "./answers.js";
 import type { ChildTest } from "./child-protocol.js";
 import type { EventSink } from "./events.js";
 import { executeTest } from "./execute-test.js";
-import { SESSION_FILES, SessionStore, stepStem } from "./session-store.js";
+import type { SessionStore } from "./session-store.js";
+import { SESSION_FILES, stepStem } from "./session-store.js";
 import type { Attempt, JudgedMeasurement, RequirementResult } from "./session-types.js";
 import type { Transition } from "./tests/core-test.js";
 
-/** Asks the operator a prompt; `"later"` leaves it pending. @public */
-export type Asker = (prompt: Prompt, requirement: Requirement) => Promise<Answer | "later">;
+/** Asks the operator a prompt; `null` leaves it pending ("later"). @public */
+export type Asker = (prompt: Prompt, requirement: Requirement) => Promise<Answer | null>;
 
 /** Everything a run of the steps needs besides the session folder. @public */
 export interface Drive {
@@ -85,7 +86,8 @@ export async function runSteps(state: SessionState, drive: Drive): Promise<RunOu
   let interrupted: string | null = null;
   for (const step of plan.steps) {
     const previous = done.get(step.index);
-    if (previous !== undefined && !(previous.verdict === "pending" && canAnswer(step, drive))) continue;
+    if (previous !== undefined && !(previous.verdict === "pending" && canAnswer(step, drive)))
+      continue;
     if (drive.signal?.aborted === true) {
       interrupted = step.requirement;
       break;
@@ -107,7 +109,14 @@ export async function runSteps(state: SessionState, drive: Drive): Promise<RunOu
       break;
     }
     durations.push(now() - t0);
-    const result = adjudicate(step, requirement, decided, state, startedAt, new Date(now()).toISOString());
+    const result = adjudicate(
+      step,
+      requirement,
+      decided,
+      state,
+      startedAt,
+      new Date(now()).toISOString(),
+    );
     store.writeResult(result);
     if (step.test !== null) store.removeMarker(step.index, step.requirement);
     done.set(step.index, result);
@@ -128,7 +137,12 @@ export async function runSteps(state: SessionState, drive: Drive): Promise<RunOu
     drive.events({ type: "interrupted", requirement: interrupted });
     return { finished: false, results, outcome: { ...outcome, overall: "incomplete" } };
   }
-  drive.events({ type: "finished", overall: outcome.overall, counts: outcome.counts, reasons: outcome.reasons });
+  drive.events({
+    type: "finished",
+    overall: outcome.overall,
+    counts: outcome.counts,
+    reasons: outcome.reasons,
+  });
   return { finished: true, results, outcome };
 }
 
@@ -169,8 +183,7 @@ async function decideStep(
       devices: state.devices,
     });
     const words = outcomes.map((o) => o.text).join("; ");
-    if (holds === null)
-      return { raw: "blocked", reason: `the evidence does not tell: ${words}` };
+    if (holds === null) return { raw: "blocked", reason: `the evidence does not tell: ${words}` };
     return { raw: holds ? "pass" : "fail", reason: words };
   }
   if (requirement.test !== undefined) return runTestStep(step, requirement, state, drive);
@@ -192,7 +205,7 @@ async function answerFor(
   if (drive.ask === undefined) return null;
   drive.events({ type: "prompt", requirement: step.requirement, text: prompt.text });
   const value = await drive.ask(prompt, requirement);
-  return value === "later" ? null : { value, from: "terminal" };
+  return value === null ? null : { value, from: "terminal" };
 }
 
 async function runTestStep(
@@ -218,8 +231,20 @@ async function runTestStep(
   if (marker !== undefined && transition !== undefined && marker.before !== undefined) {
     const after = await transition.capture(drive.root);
     const verified = transition.verify(marker.before as never, after);
-    attempts.push({ n: attempts.length + 1, startedAt: marker.startedAt, durationMs: now() - Date.parse(marker.startedAt), outcome: verified.problems?.length ? "fail" : "pass" });
-    return fromTestResult(verified, requirement, info.measures, attempts, output, "verified in the resumed session: ");
+    attempts.push({
+      n: attempts.length + 1,
+      startedAt: marker.startedAt,
+      durationMs: now() - Date.parse(marker.startedAt),
+      outcome: verified.problems?.length ? "fail" : "pass",
+    });
+    return fromTestResult(
+      verified,
+      requirement,
+      info.measures,
+      attempts,
+      output,
+      "verified in the resumed session: ",
+    );
   }
   if (marker !== undefined)
     attempts.push({
@@ -232,11 +257,19 @@ async function runTestStep(
   const retries = requirement.retries ?? state.suite.retries ?? DEFAULT_RETRIES;
   const timeoutMs = Math.round((requirement.timeoutSec ?? info.timeoutSec) * 1000);
   const answerPromise =
-    requirement.prompt === undefined ? undefined : answerFor(step, requirement.prompt, requirement, drive);
+    requirement.prompt === undefined
+      ? undefined
+      : answerFor(step, requirement.prompt, requirement, drive);
   for (;;) {
     const startedAt = new Date(now()).toISOString();
     const before = transition === undefined ? undefined : await transition.capture(drive.root);
-    store.writeMarker({ index: step.index, requirement: step.requirement, attempts, startedAt, ...(before === undefined ? {} : { before }) });
+    store.writeMarker({
+      index: step.index,
+      requirement: step.requirement,
+      attempts,
+      startedAt,
+      ...(before === undefined ? {} : { before }),
+    });
     const execution = await executeTest(
       {
         type: "run",
@@ -246,10 +279,19 @@ async function runTestStep(
         inventory: state.inventory,
         devices: state.devices.map((d) => d.device),
       },
-      { timeoutMs, outputFile: store.file(output), ...(drive.signal === undefined ? {} : { signal: drive.signal }) },
+      {
+        timeoutMs,
+        outputFile: store.file(output),
+        ...(drive.signal === undefined ? {} : { signal: drive.signal }),
+      },
     );
     if (drive.signal?.aborted === true) {
-      attempts.push({ n: attempts.length + 1, startedAt, durationMs: execution.durationMs, outcome: "interrupted" });
+      attempts.push({
+        n: attempts.length + 1,
+        startedAt,
+        durationMs: execution.durationMs,
+        outcome: "interrupted",
+      });
       store.writeMarker({ index: step.index, requirement: step.requirement, attempts, startedAt });
       return "interrupted";
     }
@@ -263,7 +305,12 @@ async function runTestStep(
       });
       const tries = attempts.filter((a) => a.outcome === "error").length;
       if (tries <= retries) {
-        drive.events({ type: "attempt", requirement: step.requirement, n: tries, error: execution.error.message });
+        drive.events({
+          type: "attempt",
+          requirement: step.requirement,
+          n: tries,
+          error: execution.error.message,
+        });
         continue;
       }
       return {
@@ -277,7 +324,12 @@ async function runTestStep(
     if (transition !== undefined && before !== undefined)
       result = merge(result, transition.verify(before, await transition.capture(drive.root)));
     const decided = fromTestResult(result, requirement, info.measures, [], output, "");
-    attempts.push({ n: attempts.length + 1, startedAt, durationMs: execution.durationMs, outcome: decided.raw });
+    attempts.push({
+      n: attempts.length + 1,
+      startedAt,
+      durationMs: execution.durationMs,
+      outcome: decided.raw,
+    });
     const withAttempts = { ...decided, attempts };
     if (answerPromise === undefined) return withAttempts;
     return combineWithAnswer(withAttempts, requirement.prompt as Prompt, await answerPromise);
@@ -308,7 +360,11 @@ function fromTestResult(
   let judgedText: string | null = null;
   let limitFailed = false;
   const measurements: JudgedMeasurement[] = result.measurements.map((m) => {
-    if (limits === null || (target !== undefined && m.name !== target) || (target === undefined && m !== result.measurements[0]))
+    if (
+      limits === null ||
+      (target !== undefined && m.name !== target) ||
+      (target === undefined && m !== result.measurements[0])
+    )
       return { ...m, limits: null, judged: null, marginal: false };
     const judged = judgeMeasurement(m.value, limits);
     marginal = judged.marginal;
@@ -333,8 +389,18 @@ function fromTestResult(
     };
   const problems = result.problems ?? [];
   if (problems.length > 0 || limitFailed)
-    return { ...base, raw: "fail", reason: prefix + [...(judgedText !== null && limitFailed ? [judgedText] : []), ...problems].join("; ") };
-  return { ...base, raw: "pass", reason: prefix + (judgedText ?? (result.notes?.[0] ?? "the test found no problem")) };
+    return {
+      ...base,
+      raw: "fail",
+      reason:
+        prefix +
+        [...(judgedText !== null && limitFailed ? [judgedText] : []), ...problems].join("; "),
+    };
+  return {
+    ...base,
+    raw: "pass",
+    reason: prefix + (judgedText ?? result.notes?.[0] ?? "the test found no problem"),
+  };
 }
 
 /** A test with an operator prompt: the answer and the observation must agree. */
@@ -343,12 +409,28 @@ function combineWithAnswer(
   prompt: Prompt,
   answer: RequirementResult["answer"],
 ): Decided {
-  if (answer === null) return { ...decided, raw: "pending", reason: `no answer yet to: ${prompt.text} (observed: ${decided.reason})` };
+  if (answer === null)
+    return {
+      ...decided,
+      raw: "pending",
+      reason: `no answer yet to: ${prompt.text} (observed: ${decided.reason})`,
+    };
   const judged = judgeAnswer(prompt, answer.value);
   if (decided.raw === "error") return { ...decided, answer };
   if (decided.raw === "skip")
-    return { ...decided, answer, raw: judged.pass ? "pass" : "fail", reason: `${judged.text}; not cross-checked: ${decided.reason}` };
-  if (!judged.pass) return { ...decided, answer, raw: "fail", reason: `${judged.text}; observed: ${decided.reason}` };
+    return {
+      ...decided,
+      answer,
+      raw: judged.pass ? "pass" : "fail",
+      reason: `${judged.text}; not cross-checked: ${decided.reason}`,
+    };
+  if (!judged.pass)
+    return {
+      ...decided,
+      answer,
+      raw: "fail",
+      reason: `${judged.text}; observed: ${decided.reason}`,
+    };
   return { ...decided, answer, reason: `${judged.text}; observed: ${decided.reason}` };
 }
 
@@ -374,7 +456,10 @@ function adjudicate(
     kind: step.kind,
     raw: decided.raw,
     verdict: waiver === undefined ? decided.raw : "waived",
-    reason: waiver === undefined ? decided.reason : `${decided.reason} — waived by ${waiver.id} until ${waiver.expires}: ${waiver.reason}`,
+    reason:
+      waiver === undefined
+        ? decided.reason
+        : `${decided.reason} — waived by ${waiver.id} until ${waiver.expires}: ${waiver.reason}`,
     marginal: decided.marginal ?? false,
     measurements: decided.measurements ?? [],
     facts: step.facts,
@@ -384,7 +469,13 @@ function adjudicate(
     waiver:
       waiver === undefined
         ? null
-        : { id: waiver.id, reason: waiver.reason, issuer: waiver.issuer, expires: waiver.expires, ticket: waiver.ticket },
+        : {
+            id: waiver.id,
+            reason: waiver.reason,
+            issuer: waiver.issuer,
+            expires: waiver.expires,
+            ticket: waiver.ticket,
+          },
     attempts: decided.attempts ?? [],
     output: decided.output ?? null,
     evidence: step.facts.flatMap((f) => f.evidence),
@@ -399,9 +490,13 @@ export function readSessionState(store: SessionStore): SessionState {
   const plan = store.readJson<Plan>(SESSION_FILES.plan);
   const suite = store.readJson<{ suite: Suite }>(SESSION_FILES.suiteJson).suite;
   if (suite.requirements.length !== plan.steps.length)
-    throw new HclError("HCL_E_SESSION_CORRUPT", `${store.dir}: the plan and the suite of the session disagree`, {
-      details: { dir: store.dir },
-    });
+    throw new HclError(
+      "HCL_E_SESSION_CORRUPT",
+      `${store.dir}: the plan and the suite of the session disagree`,
+      {
+        details: { dir: store.dir },
+      },
+    );
   return {
     store,
     id: manifest.id,

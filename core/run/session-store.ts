@@ -1,4 +1,13 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from "node:fs";
 import path from "node:path";
 import { HclError } from "../errors/hcl-error.js";
 import { removeDurable, syncDir, writeJsonDurable } from "./durable.js";
@@ -78,10 +87,14 @@ export class SessionStore {
     try {
       return JSON.parse(text) as T;
     } catch (error) {
-      throw new HclError("HCL_E_SESSION_CORRUPT", `the session file ${file} is not valid JSON: ${(error as Error).message}`, {
-        hint: "hclkit writes session files atomically, so this file was changed by something else; start a new run.",
-        details: { file },
-      });
+      throw new HclError(
+        "HCL_E_SESSION_CORRUPT",
+        `the session file ${file} is not valid JSON: ${(error as Error).message}`,
+        {
+          hint: "hclkit writes session files atomically, so this file was changed by something else; start a new run.",
+          details: { file },
+        },
+      );
     }
   }
 
@@ -102,7 +115,10 @@ export class SessionStore {
   }
 
   writeResult(result: RequirementResult): void {
-    this.writeJson(path.join(SESSION_FILES.results, `${stepStem(result.index, result.requirement)}.json`), result);
+    this.writeJson(
+      path.join(SESSION_FILES.results, `${stepStem(result.index, result.requirement)}.json`),
+      result,
+    );
   }
 
   marker(index: number, requirement: string): RunningMarker | undefined {
@@ -111,18 +127,24 @@ export class SessionStore {
   }
 
   writeMarker(marker: RunningMarker): void {
-    this.writeJson(path.join(SESSION_FILES.running, `${stepStem(marker.index, marker.requirement)}.json`), marker);
+    this.writeJson(
+      path.join(SESSION_FILES.running, `${stepStem(marker.index, marker.requirement)}.json`),
+      marker,
+    );
   }
 
   removeMarker(index: number, requirement: string): void {
-    removeDurable(this.file(path.join(SESSION_FILES.running, `${stepStem(index, requirement)}.json`)));
+    removeDurable(
+      this.file(path.join(SESSION_FILES.running, `${stepStem(index, requirement)}.json`)),
+    );
   }
 
   /** Removes temporary files a killed write left in the running folder. */
   sweep(): void {
     for (const sub of [SESSION_FILES.running, "."]) {
       const dir = this.file(sub);
-      for (const name of readdirSync(dir)) if (name.endsWith(".tmp")) rmSync(path.join(dir, name), { force: true });
+      for (const name of readdirSync(dir))
+        if (name.endsWith(".tmp")) rmSync(path.join(dir, name), { force: true });
     }
   }
 
@@ -144,14 +166,20 @@ export class SessionStore {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
         const pid = Number(readFileSync(file, "utf8").trim());
         if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid))
-          throw new HclError("HCL_E_SESSION_LOCKED", `process ${pid} is running the session in ${this.dir}`, {
-            hint: `Wait for it, or stop it (kill ${pid}) and resume.`,
-            details: { dir: this.dir, pid },
-          });
+          throw new HclError(
+            "HCL_E_SESSION_LOCKED",
+            `process ${pid} is running the session in ${this.dir}`,
+            {
+              hint: `Wait for it, or stop it (kill ${pid}) and resume.`,
+              details: { dir: this.dir, pid },
+            },
+          );
         rmSync(file, { force: true });
       }
     }
-    throw new HclError("HCL_E_SESSION_LOCKED", `cannot take the lock of ${this.dir}`, { details: { dir: this.dir } });
+    throw new HclError("HCL_E_SESSION_LOCKED", `cannot take the lock of ${this.dir}`, {
+      details: { dir: this.dir },
+    });
   }
 }
 

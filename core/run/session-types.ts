@@ -25,7 +25,11 @@ export interface SessionManifest {
     readonly digest: string;
     readonly file: string;
   };
-  readonly plugins: readonly { readonly name: string; readonly version: string; readonly digest: string }[];
+  readonly plugins: readonly {
+    readonly name: string;
+    readonly version: string;
+    readonly digest: string;
+  }[];
   readonly platform: string | null;
   readonly evidence: {
     readonly kind: "live" | "recorded";
@@ -38,7 +42,11 @@ export interface SessionManifest {
     readonly allowDisruptive: boolean;
     readonly nonInteractive: boolean;
     readonly answers: { readonly file: string; readonly digest: string } | null;
-    readonly waivers: readonly { readonly id: string; readonly file: string; readonly digest: string }[];
+    readonly waivers: readonly {
+      readonly id: string;
+      readonly file: string;
+      readonly digest: string;
+    }[];
     readonly today: string;
   };
   /** `/proc/sys/kernel/random/boot_id` when the session started, for reboot detection. */

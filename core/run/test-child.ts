@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from "node:url";
 import type { ActiveTestContext, ActiveTestResult, PlatformPlugin } from "../plugin/api.js";
-import type { ChildRequest, ChildReply } from "./child-protocol.js";
+import type { ChildAbort, ChildRequest, ChildReply } from "./child-protocol.js";
 
 function send(reply: ChildReply): Promise<void> {
   return new Promise((resolve) => {
@@ -15,8 +15,10 @@ function send(reply: ChildReply): Promise<void> {
   });
 }
 
+/** Fired when the runner says the time is up, shortly before it kills this process. */
+const controller = new AbortController();
+
 async function run(request: ChildRequest): Promise<ActiveTestResult> {
-  const controller = new AbortController();
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
   const { test } = request;
   if (test.origin === "core") {
@@ -54,7 +56,14 @@ async function run(request: ChildRequest): Promise<ActiveTestResult> {
   return found.run(context);
 }
 
-process.once("message", (message: ChildRequest) => {
+let started = false;
+process.on("message", (message: ChildRequest | ChildAbort) => {
+  if (message.type === "abort") {
+    controller.abort(new Error("the test ran out of time"));
+    return;
+  }
+  if (started) return;
+  started = true;
   void (async () => {
     try {
       const result = await run(message);

@@ -46,10 +46,14 @@ export async function readYamlFile(file: string, kind: YamlFileKind): Promise<Ya
     parsed = parseYaml(text);
   } catch (error) {
     // yaml throws (rather than reporting) when alias expansion passes maxAliasCount.
-    throw new HclError(kind.parseCode, `${file} is not a usable ${kind.noun}: ${(error as Error).message}`, {
-      hint: "YAML aliases may expand at most 100 times; write the values out.",
-      details: { file },
-    });
+    throw new HclError(
+      kind.parseCode,
+      `${file} is not a usable ${kind.noun}: ${(error as Error).message}`,
+      {
+        hint: "YAML aliases may expand at most 100 times; write the values out.",
+        details: { file },
+      },
+    );
   }
   if (!parsed.ok) {
     const first = parsed.errors[0];
@@ -70,7 +74,9 @@ async function readBounded(file: string, kind: YamlFileKind): Promise<Buffer> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new HclError(
       kind.parseCode,
-      code === "ENOENT" ? `${kind.noun} file ${file} does not exist` : `cannot read ${kind.noun} file ${file} (${code ?? "error"})`,
+      code === "ENOENT"
+        ? `${kind.noun} file ${file} does not exist`
+        : `cannot read ${kind.noun} file ${file} (${code ?? "error"})`,
       { hint: "Check the path.", cause: error, details: { file } },
     );
   }
@@ -82,7 +88,10 @@ async function readBounded(file: string, kind: YamlFileKind): Promise<Buffer> {
       throw new HclError(
         kind.parseCode,
         `${file} is ${stat.size} bytes; a ${kind.noun} is at most ${kind.maxBytes} bytes`,
-        { hint: `Is this really a ${kind.noun}?`, details: { file, size: stat.size, max: kind.maxBytes } },
+        {
+          hint: `Is this really a ${kind.noun}?`,
+          details: { file, size: stat.size, max: kind.maxBytes },
+        },
       );
     const buffer = Buffer.alloc(Math.min(stat.size, kind.maxBytes) + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
@@ -104,7 +113,10 @@ export interface LocatedProblem {
 }
 
 /** Locates problems in the file, `file:line:col`. @public */
-export function locateProblems(yaml: YamlFile, problems: readonly SchemaProblem[]): LocatedProblem[] {
+export function locateProblems(
+  yaml: YamlFile,
+  problems: readonly SchemaProblem[],
+): LocatedProblem[] {
   return problems.map((p) => {
     const pos = yaml.source.locate(p.path);
     return {

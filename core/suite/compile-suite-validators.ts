@@ -14,13 +14,13 @@ import { CORE_TESTS } from "../run/tests/registry.js";
  */
 export function suiteValidatorsSource(): string {
   const ajv = createAjv({ allowUnionTypes: true, code: { source: true, esm: true, lines: true } });
-  ajv.addSchema(suiteSchema as object, "suite");
-  ajv.addSchema(waiverSchema as object, "waiver");
+  ajv.addSchema(suiteSchema, "suite");
+  ajv.addSchema(waiverSchema, "waiver");
   const refs: Record<string, string> = { suite: "suite", waiver: "waiver" };
   // The core tests' params, exported as `params_<id with _ for . and ->`.
   for (const test of CORE_TESTS) {
     const name = `params_${test.id.replace(/[.-]/g, "_")}`;
-    ajv.addSchema(test.params as object, name);
+    ajv.addSchema(test.params, name);
     refs[name] = name;
   }
   const code = standalone.default(ajv, refs);

@@ -1,4 +1,10 @@
-import { resolveFact, suiteFact, type FactSources, type ResolvedFact, type SuiteFactValue } from "./facts.js";
+import {
+  resolveFact,
+  suiteFact,
+  type FactSources,
+  type ResolvedFact,
+  type SuiteFactValue,
+} from "./facts.js";
 import { conditionList } from "./suite-rules.js";
 import type { Condition, Limits, Requirement, Scalar } from "./suite-schema.js";
 
@@ -128,9 +134,17 @@ export function judgeMeasurement(value: number, limits: Limits): LimitOutcome {
     return { pass: false, marginal: false, text: `${shown}, above the maximum ${limits.max}${u}` };
   if (limits.marginal !== undefined) {
     if (limits.min !== undefined && value < limits.marginal)
-      return { pass: true, marginal: true, text: `${shown}, marginal: between ${limits.min} and ${limits.marginal}${u}` };
+      return {
+        pass: true,
+        marginal: true,
+        text: `${shown}, marginal: between ${limits.min} and ${limits.marginal}${u}`,
+      };
     if (limits.max !== undefined && value > limits.marginal)
-      return { pass: true, marginal: true, text: `${shown}, marginal: between ${limits.marginal} and ${limits.max}${u}` };
+      return {
+        pass: true,
+        marginal: true,
+        text: `${shown}, marginal: between ${limits.marginal} and ${limits.max}${u}`,
+      };
   }
   return { pass: true, marginal: false, text: `${shown}, within limits` };
 }
@@ -141,6 +155,8 @@ function round(value: number): string {
 
 /** The facts a requirement reads (its `when` and its `check`), resolved with their evidence. @public */
 export function requirementFacts(r: Requirement, sources: FactSources): readonly ResolvedFact[] {
-  const names = [...new Set([...conditionList(r.when), ...conditionList(r.check)].map((c) => c.fact))];
+  const names = [
+    ...new Set([...conditionList(r.when), ...conditionList(r.check)].map((c) => c.fact)),
+  ];
   return names.map((n) => resolveFact(n, sources));
 }

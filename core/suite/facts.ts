@@ -106,17 +106,81 @@ function deviceFact(
  */
 export const SUITE_FACTS: readonly SuiteFact[] = [
   deviceFact("tpm.present", "boolean", "tpm", "present", "a TPM is present", (c) => c.tpm.present),
-  deviceFact("tpm.version", "string", "tpm", "version", 'TPM family: "1.2" or "2.0"', (c) => c.tpm.version),
-  deviceFact("tpm.vendor", "string", "tpm", "vendor", "TCG vendor id (IFX, STM, ATML, BRCM, NTC…)", (c) => c.tpm.vendor),
-  deviceFact("tpm.enabled", "boolean", "tpm", "enabled", "the TPM is enabled", (c) => c.tpm.enabled),
+  deviceFact(
+    "tpm.version",
+    "string",
+    "tpm",
+    "version",
+    'TPM family: "1.2" or "2.0"',
+    (c) => c.tpm.version,
+  ),
+  deviceFact(
+    "tpm.vendor",
+    "string",
+    "tpm",
+    "vendor",
+    "TCG vendor id (IFX, STM, ATML, BRCM, NTC…)",
+    (c) => c.tpm.vendor,
+  ),
+  deviceFact(
+    "tpm.enabled",
+    "boolean",
+    "tpm",
+    "enabled",
+    "the TPM is enabled",
+    (c) => c.tpm.enabled,
+  ),
   deviceFact("tpm.active", "boolean", "tpm", "active", "the TPM is active", (c) => c.tpm.active),
   deviceFact("tpm.owned", "boolean", "tpm", "owned", "the TPM has an owner", (c) => c.tpm.owned),
-  deviceFact("txt.capable", "boolean", "txt", "capable", "the platform is Intel TXT capable", (c) => c.txt.capable),
-  deviceFact("txt.enabled", "boolean", "txt", "enabled", "TXT is enabled in the firmware", (c) => c.txt.enabled),
-  deviceFact("vpro.amtCapable", "boolean", "vpro", "amtCapable", "Intel AMT is supported", (c) => c.vpro.amtCapable),
-  deviceFact("vpro.amtEnabled", "boolean", "vpro", "amtEnabled", "Intel AMT is enabled", (c) => c.vpro.amtEnabled),
-  deviceFact("vpro.meFirmware", "string", "vpro", "meFirmware", "ME firmware version", (c) => c.vpro.meFirmware),
-  deviceFact("esata.ports", "number", "esata", "ports", "external SATA ports", (c) => c.esata.ports, "ports"),
+  deviceFact(
+    "txt.capable",
+    "boolean",
+    "txt",
+    "capable",
+    "the platform is Intel TXT capable",
+    (c) => c.txt.capable,
+  ),
+  deviceFact(
+    "txt.enabled",
+    "boolean",
+    "txt",
+    "enabled",
+    "TXT is enabled in the firmware",
+    (c) => c.txt.enabled,
+  ),
+  deviceFact(
+    "vpro.amtCapable",
+    "boolean",
+    "vpro",
+    "amtCapable",
+    "Intel AMT is supported",
+    (c) => c.vpro.amtCapable,
+  ),
+  deviceFact(
+    "vpro.amtEnabled",
+    "boolean",
+    "vpro",
+    "amtEnabled",
+    "Intel AMT is enabled",
+    (c) => c.vpro.amtEnabled,
+  ),
+  deviceFact(
+    "vpro.meFirmware",
+    "string",
+    "vpro",
+    "meFirmware",
+    "ME firmware version",
+    (c) => c.vpro.meFirmware,
+  ),
+  deviceFact(
+    "esata.ports",
+    "number",
+    "esata",
+    "ports",
+    "external SATA ports",
+    (c) => c.esata.ports,
+    "ports",
+  ),
   {
     name: "cardReaders.count",
     type: "number",
@@ -140,9 +204,30 @@ export const SUITE_FACTS: readonly SuiteFact[] = [
     from: { class: "wifi" },
     read: (c) => (c.wifi === null ? null : stringsOf(c.wifi.map((d) => d.driver))),
   },
-  deviceFact("vtx.capable", "boolean", "virtualization", "vtxCapable", "the CPU has Intel VT-x", (c) => c.vtx.capable),
-  deviceFact("vtx.enabled", "boolean", "virtualization", "vtxEnabled", "VT-x is usable by the OS", (c) => c.vtx.enabled),
-  deviceFact("vtd", "boolean", "virtualization", "vtd", "VT-d / IOMMU (ACPI DMAR table)", (c) => c.vtd),
+  deviceFact(
+    "vtx.capable",
+    "boolean",
+    "virtualization",
+    "vtxCapable",
+    "the CPU has Intel VT-x",
+    (c) => c.vtx.capable,
+  ),
+  deviceFact(
+    "vtx.enabled",
+    "boolean",
+    "virtualization",
+    "vtxEnabled",
+    "VT-x is usable by the OS",
+    (c) => c.vtx.enabled,
+  ),
+  deviceFact(
+    "vtd",
+    "boolean",
+    "virtualization",
+    "vtd",
+    "VT-d / IOMMU (ACPI DMAR table)",
+    (c) => c.vtd,
+  ),
   deviceFact("aesni", "boolean", "crypto", "aesni", "the CPU has AES-NI", (c) => c.aesni),
   deviceFact("lid", "boolean", "power", "lid", "a lid switch", (c) => c.lid),
   deviceFact("s3", "boolean", "power", "s3", "suspend to RAM (ACPI S3)", (c) => c.s3),
@@ -173,33 +258,56 @@ export const SUITE_FACTS: readonly SuiteFact[] = [
     type: "list",
     description: "connector kinds of the outputs (VGA, DP, HDMI-A, LVDS…)",
     from: { class: "display" },
-    read: (c) => (c.display.outputs === null ? null : stringsOf(c.display.outputs.map((o) => o.kind))),
+    read: (c) =>
+      c.display.outputs === null ? null : stringsOf(c.display.outputs.map((o) => o.kind)),
   },
-  ...(["uhci", "ohci", "ehci", "xhci"] as const).map(
-    (kind): SuiteFact => ({
-      name: `usb.${kind}`,
-      type: "number",
-      unit: "controllers",
-      description: `${kind.toUpperCase()} host controllers`,
-      from: { class: "usb" },
-      read: (c) =>
-        c.usb.controllers === null || c.usb.controllers.some((u) => u.kind === null)
-          ? null
-          : countOf(c.usb.controllers, (u) => u.kind === kind),
-    }),
-  ),
+  ...(["uhci", "ohci", "ehci", "xhci"] as const).map((kind): SuiteFact => ({
+    name: `usb.${kind}`,
+    type: "number",
+    unit: "controllers",
+    description: `${kind.toUpperCase()} host controllers`,
+    from: { class: "usb" },
+    read: (c) =>
+      c.usb.controllers === null || c.usb.controllers.some((u) => u.kind === null)
+        ? null
+        : countOf(c.usb.controllers, (u) => u.kind === kind),
+  })),
   {
     name: "usb.kinds",
     type: "list",
     description: "kinds of the USB host controllers (uhci, ohci, ehci, xhci)",
     from: { class: "usb" },
-    read: (c) => (c.usb.controllers === null ? null : stringsOf(c.usb.controllers.map((u) => u.kind))),
+    read: (c) =>
+      c.usb.controllers === null ? null : stringsOf(c.usb.controllers.map((u) => u.kind)),
   },
-  deviceFact("memory.totalMiB", "number", "memory", "totalMiB", "installed RAM", (c) => c.memory.totalMiB, "MiB"),
-  deviceFact("cpu.vendor", "string", "cpu", "vendor", "CPU vendor (GenuineIntel, AuthenticAMD)", (c) => c.cpu.vendor),
+  deviceFact(
+    "memory.totalMiB",
+    "number",
+    "memory",
+    "totalMiB",
+    "installed RAM",
+    (c) => c.memory.totalMiB,
+    "MiB",
+  ),
+  deviceFact(
+    "cpu.vendor",
+    "string",
+    "cpu",
+    "vendor",
+    "CPU vendor (GenuineIntel, AuthenticAMD)",
+    (c) => c.cpu.vendor,
+  ),
   deviceFact("cpu.model", "string", "cpu", "model", "CPU brand string", (c) => c.cpu.model),
   deviceFact("cpu.cores", "number", "cpu", "cores", "CPU cores", (c) => c.cpu.cores, "cores"),
-  deviceFact("cpu.threads", "number", "cpu", "threads", "CPU threads", (c) => c.cpu.threads, "threads"),
+  deviceFact(
+    "cpu.threads",
+    "number",
+    "cpu",
+    "threads",
+    "CPU threads",
+    (c) => c.cpu.threads,
+    "threads",
+  ),
   {
     name: "system.vendor",
     type: "string",
@@ -252,7 +360,11 @@ export function resolveFact(name: string, sources: FactSources): ResolvedFact {
   const fact = BY_NAME.get(name);
   const capabilities = sources.inventory.capabilities;
   if (fact === undefined || capabilities === null) return { name, value: null, evidence: [] };
-  return { name, value: fact.read(capabilities, sources.inventory), evidence: evidenceOf(fact, sources) };
+  return {
+    name,
+    value: fact.read(capabilities, sources.inventory),
+    evidence: evidenceOf(fact, sources),
+  };
 }
 
 function evidenceOf(fact: SuiteFact, sources: FactSources): readonly Evidence[] {
@@ -269,7 +381,10 @@ function evidenceOf(fact: SuiteFact, sources: FactSources): readonly Evidence[] 
   const devices = sources.devices.filter((d) => d.device.class === cls);
   const out: Evidence[] = [];
   for (const { device } of devices) {
-    const chosen = deviceFactName === undefined ? device.evidence : (device.facts[deviceFactName]?.evidence ?? []);
+    const chosen =
+      deviceFactName === undefined
+        ? device.evidence
+        : (device.facts[deviceFactName]?.evidence ?? []);
     for (const e of chosen) if (out.length < 12) out.push(e);
   }
   return out;

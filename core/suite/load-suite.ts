@@ -69,7 +69,8 @@ export async function listSuites(
       suites.push(await loadSuiteFile(path.join(dir, name), tests));
   }
   return suites.sort(
-    (a, b) => a.suite.id.localeCompare(b.suite.id) || compareVersions(a.suite.version, b.suite.version),
+    (a, b) =>
+      a.suite.id.localeCompare(b.suite.id) || compareVersions(a.suite.version, b.suite.version),
   );
 }
 
@@ -87,10 +88,14 @@ export async function findSuite(
   if (isSuitePath(ref)) return loadSuiteFile(path.resolve(options.cwd, ref), options.tests);
   const m = REF.exec(ref);
   if (m === null)
-    throw new HclError("HCL_E_SUITE_NOT_FOUND", `--suite ${ref} is neither ID[@VERSION] nor a .yaml file`, {
-      hint: "Give a suite id such as cvp or cvp@1.0, or the path of a suite file.",
-      details: { found: ref },
-    });
+    throw new HclError(
+      "HCL_E_SUITE_NOT_FOUND",
+      `--suite ${ref} is neither ID[@VERSION] nor a .yaml file`,
+      {
+        hint: "Give a suite id such as cvp or cvp@1.0, or the path of a suite file.",
+        details: { found: ref },
+      },
+    );
   const [, id, version] = m as unknown as [string, string, string | undefined];
   const all = await listSuites(options.dirs, options.tests);
   const matching = all.filter(

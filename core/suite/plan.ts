@@ -43,7 +43,12 @@ export interface PlanOptions {
 
 /** A plan: what runs, what does not, and why. @public */
 export interface Plan {
-  readonly suite: { readonly id: string; readonly version: string; readonly title: string; readonly digest: string };
+  readonly suite: {
+    readonly id: string;
+    readonly version: string;
+    readonly title: string;
+    readonly digest: string;
+  };
   readonly machine: {
     readonly vendor: string | null;
     readonly product: string | null;
@@ -54,7 +59,11 @@ export interface Plan {
   readonly steps: readonly PlanStep[];
   /** Expired waivers, ignored. */
   readonly warnings: readonly string[];
-  readonly counts: { readonly included: number; readonly skipped: number; readonly blocked: number };
+  readonly counts: {
+    readonly included: number;
+    readonly skipped: number;
+    readonly blocked: number;
+  };
 }
 
 /**
@@ -88,7 +97,14 @@ export function planSuite(loaded: LoadedSuite, sources: FactSources, options: Pl
       feature: r.feature,
       severity: r.severity,
       source: r.source,
-      kind: r.check !== undefined ? "check" : r.test !== undefined ? (r.prompt !== undefined ? "test+prompt" : "test") : "prompt",
+      kind:
+        r.check !== undefined
+          ? "check"
+          : r.test !== undefined
+            ? r.prompt !== undefined
+              ? "test+prompt"
+              : "test"
+            : "prompt",
       decision,
       reason,
       facts: requirementFacts(r, sources),
@@ -118,7 +134,10 @@ function decide(
     const words = when.outcomes.map((o) => o.text).join("; ");
     if (when.holds === false) return { decision: "skipped", reason: `when: ${words}` };
     if (when.holds === null)
-      return { decision: "blocked", reason: `when cannot be decided, the evidence does not tell: ${words}` };
+      return {
+        decision: "blocked",
+        reason: `when cannot be decided, the evidence does not tell: ${words}`,
+      };
   }
   const applies = r.when === undefined ? "" : "when holds; ";
   if (r.check !== undefined) {
@@ -143,5 +162,8 @@ function decide(
       reason: `${applies}test ${test.id} (${test.origin})${r.prompt === undefined ? "" : ", with an operator prompt"}`,
     };
   }
-  return { decision: "included", reason: `${applies}operator prompt (${r.prompt?.kind ?? "confirm"})` };
+  return {
+    decision: "included",
+    reason: `${applies}operator prompt (${r.prompt?.kind ?? "confirm"})`,
+  };
 }

@@ -13,7 +13,7 @@ export function conditionList(
   value: Condition | readonly Condition[] | undefined,
 ): readonly Condition[] {
   if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value as Condition];
+  return Array.isArray(value) ? (value as readonly Condition[]) : [value as Condition];
 }
 
 const paramValidators = new Map<string, ValidateFunction>();
@@ -51,7 +51,9 @@ export function suiteProblems(suite: Suite, tests: TestCatalog): SchemaProblem[]
       );
     problems.push(...kindProblems(r, at));
     conditionList(r.when).forEach((c, j) =>
-      problems.push(...conditionProblems(c, Array.isArray(r.when) ? [...at, "when", j] : [...at, "when"])),
+      problems.push(
+        ...conditionProblems(c, Array.isArray(r.when) ? [...at, "when", j] : [...at, "when"]),
+      ),
     );
     conditionList(r.check).forEach((c, j) =>
       problems.push(
@@ -79,11 +81,15 @@ function kindProblems(r: Requirement, at: KeyPath): SchemaProblem[] {
     out.push(problem(at, "a requirement needs a check, a test or a prompt; found none"));
   if (r.check !== undefined && (r.test !== undefined || r.prompt !== undefined))
     out.push(
-      problem([...at, "check"], "a requirement has one of check, test or prompt (a test may add a prompt); found check with another"),
+      problem(
+        [...at, "check"],
+        "a requirement has one of check, test or prompt (a test may add a prompt); found check with another",
+      ),
     );
   if (r.test === undefined)
     for (const key of ["params", "limits", "timeoutSec"] as const)
-      if (r[key] !== undefined) out.push(problem([...at, key], `${key} belongs to a test; this requirement has none`));
+      if (r[key] !== undefined)
+        out.push(problem([...at, key], `${key} belongs to a test; this requirement has none`));
   return out;
 }
 
@@ -93,7 +99,9 @@ const VALIDATORS = ["equals", "in", "min", "max", "range", "matches", "present"]
 export function conditionProblems(c: Condition, at: KeyPath): SchemaProblem[] {
   const fact = suiteFact(c.fact);
   if (fact === undefined)
-    return [problem([...at, "fact"], `unknown fact "${c.fact}"`, didYouMean(c.fact, SUITE_FACT_NAMES))];
+    return [
+      problem([...at, "fact"], `unknown fact "${c.fact}"`, didYouMean(c.fact, SUITE_FACT_NAMES)),
+    ];
   const out: SchemaProblem[] = [];
   const given = VALIDATORS.filter((v) => c[v] !== undefined);
   if (given.length === 0)
@@ -103,29 +111,53 @@ export function conditionProblems(c: Condition, at: KeyPath): SchemaProblem[] {
     if (c[key] !== undefined && !numeric)
       out.push(problem([...at, key], `${key} needs a number fact; ${c.fact} is a ${fact.type}`));
   if (c.range !== undefined && c.range[0] > c.range[1])
-    out.push(problem([...at, "range"], `found [${c.range[0]}, ${c.range[1]}], expected [low, high] with low ≤ high`));
+    out.push(
+      problem(
+        [...at, "range"],
+        `found [${c.range[0]}, ${c.range[1]}], expected [low, high] with low ≤ high`,
+      ),
+    );
   if (c.min !== undefined && c.max !== undefined && c.min > c.max)
     out.push(problem([...at, "min"], `min ${c.min} is above max ${c.max}`));
   if (c.matches !== undefined) {
     if (fact.type !== "string" && fact.type !== "list")
-      out.push(problem([...at, "matches"], `matches needs a string or list fact; ${c.fact} is a ${fact.type}`));
+      out.push(
+        problem(
+          [...at, "matches"],
+          `matches needs a string or list fact; ${c.fact} is a ${fact.type}`,
+        ),
+      );
     try {
       new RegExp(c.matches, "u");
     } catch (error) {
-      out.push(problem([...at, "matches"], `not a regular expression: ${(error as Error).message}`));
+      out.push(
+        problem([...at, "matches"], `not a regular expression: ${(error as Error).message}`),
+      );
     }
   }
   const scalarType = fact.type === "list" ? "string" : fact.type;
   const check = (value: unknown, path: KeyPath): void => {
     if (typeof value !== scalarType)
-      out.push(problem(path, `found ${JSON.stringify(value)}, expected a ${scalarType} (${c.fact} is a ${fact.type})`));
+      out.push(
+        problem(
+          path,
+          `found ${JSON.stringify(value)}, expected a ${scalarType} (${c.fact} is a ${fact.type})`,
+        ),
+      );
   };
   if (c.equals !== undefined) check(c.equals, [...at, "equals"]);
   c.in?.forEach((v, k) => check(v, [...at, "in", k]));
   if (c.quantifier !== undefined && fact.type !== "list")
-    out.push(problem([...at, "quantifier"], `quantifier applies to list facts; ${c.fact} is a ${fact.type}`));
+    out.push(
+      problem(
+        [...at, "quantifier"],
+        `quantifier applies to list facts; ${c.fact} is a ${fact.type}`,
+      ),
+    );
   if (c.unit !== undefined && fact.unit !== undefined && c.unit !== fact.unit)
-    out.push(problem([...at, "unit"], `found "${c.unit}", expected "${fact.unit}", the unit of ${c.fact}`));
+    out.push(
+      problem([...at, "unit"], `found "${c.unit}", expected "${fact.unit}", the unit of ${c.fact}`),
+    );
   return out;
 }
 
@@ -152,10 +184,14 @@ function testProblems(r: Requirement, at: KeyPath, tests: TestCatalog): SchemaPr
     }
     if (!validate(r.params ?? {}))
       out.push(
-        ...problemsFromAjv(validate.errors).map((p) => ({ ...p, path: [...at, "params", ...p.path] })),
+        ...problemsFromAjv(validate.errors).map((p) => ({
+          ...p,
+          path: [...at, "params", ...p.path],
+        })),
       );
   }
-  if (r.limits !== undefined) out.push(...limitProblems(r.limits, [...at, "limits"], info.measures));
+  if (r.limits !== undefined)
+    out.push(...limitProblems(r.limits, [...at, "limits"], info.measures));
   return out;
 }
 
@@ -177,14 +213,34 @@ function limitProblems(
     out.push(problem([...at, "min"], `min ${l.min} is above max ${l.max}`));
   if (l.marginal !== undefined) {
     if (l.min !== undefined && l.max !== undefined)
-      out.push(problem([...at, "marginal"], "a marginal band needs a one-sided limit (min or max, not both)"));
+      out.push(
+        problem(
+          [...at, "marginal"],
+          "a marginal band needs a one-sided limit (min or max, not both)",
+        ),
+      );
     else if (l.min !== undefined && l.marginal <= l.min)
-      out.push(problem([...at, "marginal"], `found ${l.marginal}, expected above min ${l.min} (values from min up to marginal pass as marginal)`));
+      out.push(
+        problem(
+          [...at, "marginal"],
+          `found ${l.marginal}, expected above min ${l.min} (values from min up to marginal pass as marginal)`,
+        ),
+      );
     else if (l.max !== undefined && l.marginal >= l.max)
-      out.push(problem([...at, "marginal"], `found ${l.marginal}, expected below max ${l.max} (values from marginal up to max pass as marginal)`));
+      out.push(
+        problem(
+          [...at, "marginal"],
+          `found ${l.marginal}, expected below max ${l.max} (values from marginal up to max pass as marginal)`,
+        ),
+      );
   }
   if (l.measurement === undefined && measures !== undefined && l.unit !== measures.unit)
-    out.push(problem([...at, "unit"], `found "${l.unit}", expected "${measures.unit}", the unit of the test's ${measures.name}`));
+    out.push(
+      problem(
+        [...at, "unit"],
+        `found "${l.unit}", expected "${measures.unit}", the unit of the test's ${measures.name}`,
+      ),
+    );
   return out;
 }
 
@@ -199,14 +255,25 @@ function promptProblems(p: Prompt, at: KeyPath): SchemaProblem[] {
   };
   for (const key of keys)
     if (!allowed[p.kind].includes(key))
-      out.push(problem([...at, key], `${key} does not apply to a ${p.kind} prompt (it takes ${allowed[p.kind].join(", ")})`));
+      out.push(
+        problem(
+          [...at, key],
+          `${key} does not apply to a ${p.kind} prompt (it takes ${allowed[p.kind].join(", ")})`,
+        ),
+      );
   if (p.kind === "choice") {
     if (p.choices === undefined || p.accept === undefined)
       out.push(problem(at, "a choice prompt needs choices and accept"));
     else
       p.accept.forEach((a, i) => {
         if (!p.choices.includes(a))
-          out.push(problem([...at, "accept", i], `"${a}" is not one of the choices`, didYouMean(a, p.choices)));
+          out.push(
+            problem(
+              [...at, "accept", i],
+              `"${a}" is not one of the choices`,
+              didYouMean(a, p.choices),
+            ),
+          );
       });
   }
   if (p.kind === "number" && p.min !== undefined && p.max !== undefined && p.min > p.max)

@@ -25,11 +25,7 @@ export const VERDICTS: readonly Verdict[] = [
 export type FeatureStatus = "supported" | "not-supported" | "untested";
 
 /** The overall verdict. @public */
-export type Overall =
-  | "certified"
-  | "certified-with-restrictions"
-  | "not-certified"
-  | "incomplete";
+export type Overall = "certified" | "certified-with-restrictions" | "not-certified" | "incomplete";
 
 /** What the algebra needs of a result. @public */
 export interface VerdictInput {
@@ -108,7 +104,12 @@ export function overallVerdict(
     `${f.required ? "required" : "optional"} feature ${f.feature} is ${f.status}${f.reasons.length > 0 ? `: ${f.reasons.join("; ")}` : ""}`;
   const notSupported = required.filter((f) => f.status === "not-supported");
   if (notSupported.length > 0)
-    return { overall: "not-certified", features: outcomes, reasons: notSupported.map(describe), counts };
+    return {
+      overall: "not-certified",
+      features: outcomes,
+      reasons: notSupported.map(describe),
+      counts,
+    };
   const untested = required.filter((f) => f.status === "untested");
   if (untested.length > 0)
     return { overall: "incomplete", features: outcomes, reasons: untested.map(describe), counts };

@@ -4,7 +4,12 @@ import type { ValidateFunction } from "ajv";
 import { HclError } from "../errors/hcl-error.js";
 import * as validators from "./suite-validators.generated.js";
 import type { SchemaProblem } from "../schema/problems.js";
-import { problem, readYamlFile, validateYaml, type YamlFileKind } from "../schema/read-yaml-file.js";
+import {
+  problem,
+  readYamlFile,
+  validateYaml,
+  type YamlFileKind,
+} from "../schema/read-yaml-file.js";
 
 /**
  * A waiver (DESIGN.md, "Suites"): a reviewable document that accepts a failed or blocked
@@ -57,9 +62,17 @@ export const waiverSchema = {
   required: ["id", "requirements", "reason", "issuer", "expires", "ticket"],
   additionalProperties: false,
   properties: {
-    id: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$", description: "a waiver id such as W-2026-014" },
+    id: {
+      type: "string",
+      pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$",
+      description: "a waiver id such as W-2026-014",
+    },
     requirements: { type: "array", minItems: 1, items: glob },
-    suite: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*(@\\d+(\\.\\d+){0,2})?$", description: "a suite id, optionally @version" },
+    suite: {
+      type: "string",
+      pattern: "^[a-z0-9]+(-[a-z0-9]+)*(@\\d+(\\.\\d+){0,2})?$",
+      description: "a suite id, optionally @version",
+    },
     platform: {
       type: "object",
       additionalProperties: false,
@@ -68,7 +81,11 @@ export const waiverSchema = {
     },
     reason: { type: "string", minLength: 1 },
     issuer: { type: "string", minLength: 1 },
-    expires: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "a date YYYY-MM-DD" },
+    expires: {
+      type: "string",
+      pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+      description: "a date YYYY-MM-DD",
+    },
     ticket: { type: "string", minLength: 1 },
   },
 } as const;
@@ -106,10 +123,14 @@ export async function loadWaivers(dir: string): Promise<LoadedWaiver[]> {
     const waiver = validateYaml(yaml, WAIVER_KIND, validator(), waiverRules);
     const twin = out.find((w) => w.waiver.id === waiver.id);
     if (twin !== undefined)
-      throw new HclError("HCL_E_WAIVER_INVALID", `waiver id ${waiver.id} is used by ${twin.file} and ${yaml.file}`, {
-        hint: "Give each waiver its own id.",
-        details: { id: waiver.id, files: [twin.file, yaml.file] },
-      });
+      throw new HclError(
+        "HCL_E_WAIVER_INVALID",
+        `waiver id ${waiver.id} is used by ${twin.file} and ${yaml.file}`,
+        {
+          hint: "Give each waiver its own id.",
+          details: { id: waiver.id, files: [twin.file, yaml.file] },
+        },
+      );
     out.push({ waiver, file: yaml.file, digest: yaml.digest });
   }
   return out;

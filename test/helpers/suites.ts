@@ -39,7 +39,10 @@ export function fakeCatalog(): TestCatalog {
     }),
     info("crypto.aes-throughput", { measures: { name: "throughput", unit: "MB/s" } }),
     info("net.no-listening-ports", { measures: { name: "listening", unit: "sockets" } }),
-    info("memory.capacity", { live: false, measures: { name: "availableForGuestMiB", unit: "MiB" } }),
+    info("memory.capacity", {
+      live: false,
+      measures: { name: "availableForGuestMiB", unit: "MiB" },
+    }),
     info("wifi.scan", { measures: { name: "networks", unit: "networks" } }),
     info("power.suspend-resume", { disruptive: true, transition: true }),
     info("power.lid-switch"),

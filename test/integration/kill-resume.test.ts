@@ -27,14 +27,21 @@ function normalized(dir: string): unknown[] {
   return names.map((name) => {
     const r = JSON.parse(readFileSync(path.join(dir, "results", name), "utf8")) as Result;
     const { startedAt: _s, finishedAt: _f, attempts, ...rest } = r;
-    return { ...rest, attempts: attempts.filter((a) => a.outcome !== "interrupted").map((a) => a.outcome) };
+    return {
+      ...rest,
+      attempts: attempts.filter((a) => a.outcome !== "interrupted").map((a) => a.outcome),
+    };
   });
 }
 
 /** Starts hclkit, kills it with SIGKILL after `delayMs`; resolves with its exit code (null when killed). */
 function runAndKill(args: string[], cwd: string, delayMs: number): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BUILT_CLI, ...args], { cwd, stdio: "ignore", env: { ...process.env, NODE_OPTIONS: "" } });
+    const child = spawn(process.execPath, [BUILT_CLI, ...args], {
+      cwd,
+      stdio: "ignore",
+      env: { ...process.env, NODE_OPTIONS: "" },
+    });
     const timer = setTimeout(() => child.kill("SIGKILL"), delayMs);
     child.on("close", (code, signal) => {
       clearTimeout(timer);
@@ -50,7 +57,10 @@ describe("runner: killed with SIGKILL at random points, resumed each time (integ
   it(`survives ${KILLS} kills: the final results equal an uninterrupted run's, nothing lost or duplicated`, async () => {
     const dir = slowTestsProject(tmp());
     writeFileSync(path.join(dir, "answers.yaml"), "ask.display: yes\n");
-    const reference = await runHclkit(["run", "--suite", SLOW, "--from", T410, "--out", "ref", "--answers", "answers.yaml"], { cwd: dir });
+    const reference = await runHclkit(
+      ["run", "--suite", SLOW, "--from", T410, "--out", "ref", "--answers", "answers.yaml"],
+      { cwd: dir },
+    );
     expect(reference.code, reference.stderr).to.equal(1);
 
     // A seeded generator: the kill points vary but the test is repeatable.
@@ -73,7 +83,8 @@ describe("runner: killed with SIGKILL at random points, resumed each time (integ
           break;
         }
         kills++;
-        if (existsSync(results)) killedAfter.add(readdirSync(results).filter((n) => n.endsWith(".json")).length);
+        if (existsSync(results))
+          killedAfter.add(readdirSync(results).filter((n) => n.endsWith(".json")).length);
       }
       expect(normalized(path.join(dir, out)), out).to.deep.equal(normalized(path.join(dir, "ref")));
       const leftovers = [

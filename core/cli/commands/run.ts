@@ -37,7 +37,10 @@ function withRunOptions(command: Command): Command {
     .option("--non-interactive", "never ask: prompts without an answer stay pending")
     .option("--allow-disruptive", "run disruptive tests (suspend and resume)")
     .option("--events <format>", "stream progress events on stdout: ndjson")
-    .option("--no-tools", "do not run dmidecode, lspci, lsusb and udevadm into the captured snapshot")
+    .option(
+      "--no-tools",
+      "do not run dmidecode, lspci, lsusb and udevadm into the captured snapshot",
+    )
     .option("--json", "print the outcome as JSON on stdout");
 }
 
@@ -57,7 +60,9 @@ export function registerRunCommands(program: Command, io: CliIo, state: CliState
   withRunOptions(
     program
       .command("qualify")
-      .description(`qualify this machine with the default suite (${DEFAULT_SUITE}, newest version) and write the report`)
+      .description(
+        `qualify this machine with the default suite (${DEFAULT_SUITE}, newest version) and write the report`,
+      )
       .option("--suite <suite>", "another suite", DEFAULT_SUITE)
       .option("--root <dir>", "root of the live machine's filesystem", "/"),
   ).action(async (options: RunOptions, command: Command) => {
@@ -87,7 +92,8 @@ export function registerRunCommands(program: Command, io: CliIo, state: CliState
       if (opened.changes.length > 0) {
         const { recordResume } = await import("../../run/record-resume.js");
         recordResume(opened.state.store, opened.changes);
-        for (const c of opened.changes) io.stderr.write(`warning: resuming with --force although ${c}\n`);
+        for (const c of opened.changes)
+          io.stderr.write(`warning: resuming with --force although ${c}\n`);
       }
       await drive(opened, options, mode, io, state);
     });
@@ -95,18 +101,32 @@ export function registerRunCommands(program: Command, io: CliIo, state: CliState
 
 function progressMode(options: RunOptions, io: CliIo): ProgressMode {
   if (options.events !== undefined && options.events !== "ndjson")
-    throw new HclError("HCL_E_CLI_USAGE", `--events ${options.events} is not a format; expected ndjson`, {
-      hint: "--events ndjson streams one JSON event per line on stdout.",
-    });
+    throw new HclError(
+      "HCL_E_CLI_USAGE",
+      `--events ${options.events} is not a format; expected ndjson`,
+      {
+        hint: "--events ndjson streams one JSON event per line on stdout.",
+      },
+    );
   if (options.events === "ndjson" && options.json === true)
-    throw new HclError("HCL_E_CLI_USAGE", "--events ndjson and --json both write stdout; give one of them", {
-      hint: "With --events ndjson the last event (finished) carries the outcome.",
-    });
+    throw new HclError(
+      "HCL_E_CLI_USAGE",
+      "--events ndjson and --json both write stdout; give one of them",
+      {
+        hint: "With --events ndjson the last event (finished) carries the outcome.",
+      },
+    );
   if (options.events === "ndjson") return "ndjson";
   return io.stderrIsTTY === true ? "tty" : "plain";
 }
 
-async function runCommand(options: RunOptions, command: Command, io: CliIo, state: CliState, suite: string): Promise<void> {
+async function runCommand(
+  options: RunOptions,
+  command: Command,
+  io: CliIo,
+  state: CliState,
+  suite: string,
+): Promise<void> {
   state.json = options.json === true;
   const mode = progressMode(options, io);
   if (options.from !== undefined && command.getOptionValueSource("root") === "cli")
@@ -133,13 +153,23 @@ async function runCommand(options: RunOptions, command: Command, io: CliIo, stat
   await drive(opened, options, mode, io, state);
 }
 
-async function drive(opened: OpenedSession, options: RunOptions, mode: ProgressMode, io: CliIo, state: CliState): Promise<void> {
+async function drive(
+  opened: OpenedSession,
+  options: RunOptions,
+  mode: ProgressMode,
+  io: CliIo,
+  state: CliState,
+): Promise<void> {
   const progress = await createProgress(state.json ? "quiet" : mode, io.stdout, io.stderr);
   const controller = new AbortController();
   const onSignal = (): void => controller.abort();
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
-  const interactive = options.nonInteractive !== true && io.stdin !== undefined && io.stdinIsTTY === true && mode !== "ndjson";
+  const interactive =
+    options.nonInteractive !== true &&
+    io.stdin !== undefined &&
+    io.stdinIsTTY === true &&
+    mode !== "ndjson";
   const { askOnTerminal } = await import("../ask.js");
   const driveOptions: Drive = {
     events: progress.event,
@@ -148,7 +178,9 @@ async function drive(opened: OpenedSession, options: RunOptions, mode: ProgressM
     root: opened.manifest.evidence.kind === "live" ? opened.manifest.evidence.source : "/",
     childTests: opened.tests.childTests,
     transitions: opened.tests.transitions,
-    ...(interactive && io.stdin !== undefined ? { ask: askOnTerminal(io.stdin, io.stderr, progress.pause) } : {}),
+    ...(interactive && io.stdin !== undefined
+      ? { ask: askOnTerminal(io.stdin, io.stderr, progress.pause) }
+      : {}),
   };
   const { runSteps } = await import("../../run/runner.js");
   const release = opened.state.store.lock();
@@ -180,7 +212,11 @@ async function drive(opened: OpenedSession, options: RunOptions, mode: ProgressM
       overall: run.outcome.overall,
       reasons: run.outcome.reasons,
       counts: run.outcome.counts,
-      features: run.outcome.features.map((f) => ({ feature: f.feature, required: f.required, status: f.status })),
+      features: run.outcome.features.map((f) => ({
+        feature: f.feature,
+        required: f.required,
+        status: f.status,
+      })),
       report: reportFile,
     });
     return;

@@ -19,7 +19,9 @@ async function testsOf(io: CliIo, command: Command, host?: PluginHost) {
 
 /** `hclkit suites list|show|validate|facts|tests` and `hclkit plan`. */
 export function registerSuitesCommands(program: Command, io: CliIo, state: CliState): void {
-  const suites = program.command("suites").description("list, show and validate qualification suites");
+  const suites = program
+    .command("suites")
+    .description("list, show and validate qualification suites");
 
   suites
     .command("list")
@@ -43,7 +45,13 @@ export function registerSuitesCommands(program: Command, io: CliIo, state: CliSt
       io.stdout.write(
         formatTable([
           ["ID", "VERSION", "REQUIREMENTS", "FEATURES", "TITLE"],
-          ...rows.map((r) => [r.id, r.version, String(r.requirements), String(r.features), r.title]),
+          ...rows.map((r) => [
+            r.id,
+            r.version,
+            String(r.requirements),
+            String(r.features),
+            r.title,
+          ]),
         ]),
       );
     });
@@ -57,8 +65,13 @@ export function registerSuitesCommands(program: Command, io: CliIo, state: CliSt
       state.json = options.json === true;
       const { tests } = await testsOf(io, command);
       const { findSuite } = await import("../../suite/load-suite.js");
-      const loaded = await findSuite(ref, { dirs: shippedSuiteDirs(), cwd: io.cwd, tests: tests.catalog });
-      if (state.json) return printJson(io, { file: loaded.file, digest: loaded.digest, suite: loaded.suite });
+      const loaded = await findSuite(ref, {
+        dirs: shippedSuiteDirs(),
+        cwd: io.cwd,
+        tests: tests.catalog,
+      });
+      if (state.json)
+        return printJson(io, { file: loaded.file, digest: loaded.digest, suite: loaded.suite });
       const s = loaded.suite;
       io.stdout.write(`${s.id}@${s.version}  ${s.title}\n${loaded.file}\n${loaded.digest}\n\n`);
       for (const f of s.features) {
@@ -87,7 +100,12 @@ export function registerSuitesCommands(program: Command, io: CliIo, state: CliSt
       const valid = [];
       for (const file of files) {
         const loaded = await loadSuiteFile(path.resolve(io.cwd, file), tests.catalog);
-        valid.push({ file: loaded.file, id: loaded.suite.id, version: loaded.suite.version, digest: loaded.digest });
+        valid.push({
+          file: loaded.file,
+          id: loaded.suite.id,
+          version: loaded.suite.version,
+          digest: loaded.digest,
+        });
       }
       if (state.json) return printJson(io, { valid });
       for (const v of valid) io.stdout.write(`${v.file}: valid suite ${v.id}@${v.version}\n`);
@@ -100,9 +118,19 @@ export function registerSuitesCommands(program: Command, io: CliIo, state: CliSt
     .action(async (options: JsonOption) => {
       state.json = options.json === true;
       const { SUITE_FACTS } = await import("../../suite/facts.js");
-      const rows = SUITE_FACTS.map((f) => ({ name: f.name, type: f.type, unit: f.unit ?? null, description: f.description }));
+      const rows = SUITE_FACTS.map((f) => ({
+        name: f.name,
+        type: f.type,
+        unit: f.unit ?? null,
+        description: f.description,
+      }));
       if (state.json) return printJson(io, { facts: rows });
-      io.stdout.write(formatTable([["FACT", "TYPE", "UNIT", "MEANING"], ...rows.map((r) => [r.name, r.type, r.unit ?? "", r.description])]));
+      io.stdout.write(
+        formatTable([
+          ["FACT", "TYPE", "UNIT", "MEANING"],
+          ...rows.map((r) => [r.name, r.type, r.unit ?? "", r.description]),
+        ]),
+      );
     });
 
   suites
@@ -112,7 +140,10 @@ export function registerSuitesCommands(program: Command, io: CliIo, state: CliSt
     .action(async (options: JsonOption, command: Command) => {
       state.json = options.json === true;
       const { tests } = await testsOf(io, command);
-      const rows = tests.catalog.ids().map((id) => tests.catalog.get(id)).filter((t) => t !== undefined);
+      const rows = tests.catalog
+        .ids()
+        .map((id) => tests.catalog.get(id))
+        .filter((t) => t !== undefined);
       if (state.json) return printJson(io, { tests: rows });
       io.stdout.write(
         formatTable([
@@ -139,30 +170,53 @@ export function registerSuitesCommands(program: Command, io: CliIo, state: CliSt
     .option("--allow-disruptive", "plan disruptive tests (suspend) too")
     .option("--explain", "show, per requirement, the facts that decided it")
     .option("--json", "print JSON on stdout")
-    .action(async (options: EvidenceOptions & JsonOption & { suite: string; waivers?: string; allowDisruptive?: boolean; explain?: boolean }, command: Command) => {
-      state.json = options.json === true;
-      const request = evidenceRequest(options, command, io);
-      const host = await openHost(io, command);
-      const { tests } = await testsOf(io, command, host);
-      const [{ findSuite }, { planSuite }, { loadWaivers }, { inspectMachine }] = await Promise.all([
-        import("../../suite/load-suite.js"),
-        import("../../suite/plan.js"),
-        import("../../suite/waivers.js"),
-        import("../../platform/inspect-machine.js"),
-      ]);
-      const suite = await findSuite(options.suite, { dirs: shippedSuiteDirs(), cwd: io.cwd, tests: tests.catalog });
-      const waivers = options.waivers === undefined ? [] : await loadWaivers(path.resolve(io.cwd, options.waivers));
-      const { inventory, identity } = await inspectMachine(host, request);
-      const plan = planSuite(suite, { inventory, devices: identity.devices }, {
-        live: request.from === undefined,
-        allowDisruptive: options.allowDisruptive === true,
-        tests: tests.catalog,
-        waivers,
-        today: new Date().toISOString().slice(0, 10),
-      });
-      for (const w of plan.warnings) io.stderr.write(`warning: ${w}\n`);
-      if (state.json) return printJson(io, plan);
-      const { renderPlan } = await import("../render-plan.js");
-      io.stdout.write(renderPlan(plan, options.explain === true));
-    });
+    .action(
+      async (
+        options: EvidenceOptions &
+          JsonOption & {
+            suite: string;
+            waivers?: string;
+            allowDisruptive?: boolean;
+            explain?: boolean;
+          },
+        command: Command,
+      ) => {
+        state.json = options.json === true;
+        const request = evidenceRequest(options, command, io);
+        const host = await openHost(io, command);
+        const { tests } = await testsOf(io, command, host);
+        const [{ findSuite }, { planSuite }, { loadWaivers }, { inspectMachine }] =
+          await Promise.all([
+            import("../../suite/load-suite.js"),
+            import("../../suite/plan.js"),
+            import("../../suite/waivers.js"),
+            import("../../platform/inspect-machine.js"),
+          ]);
+        const suite = await findSuite(options.suite, {
+          dirs: shippedSuiteDirs(),
+          cwd: io.cwd,
+          tests: tests.catalog,
+        });
+        const waivers =
+          options.waivers === undefined
+            ? []
+            : await loadWaivers(path.resolve(io.cwd, options.waivers));
+        const { inventory, identity } = await inspectMachine(host, request);
+        const plan = planSuite(
+          suite,
+          { inventory, devices: identity.devices },
+          {
+            live: request.from === undefined,
+            allowDisruptive: options.allowDisruptive === true,
+            tests: tests.catalog,
+            waivers,
+            today: new Date().toISOString().slice(0, 10),
+          },
+        );
+        for (const w of plan.warnings) io.stderr.write(`warning: ${w}\n`);
+        if (state.json) return printJson(io, plan);
+        const { renderPlan } = await import("../render-plan.js");
+        io.stdout.write(renderPlan(plan, options.explain === true));
+      },
+    );
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect } from "chai";
 import fc from "fast-check";
 import { judgeAnswer, loadAnswers, parseAnswer } from "../../../../core/run/answers.js";
-import { HclError } from "../../../../core/errors/hcl-error.js";
+import type { HclError } from "../../../../core/errors/hcl-error.js";
 import type { Suite } from "../../../../core/suite/suite-schema.js";
 import { useTmpDirs } from "../../../helpers/tmp.js";
 
@@ -13,10 +13,34 @@ const suite = {
   title: "S",
   features: [{ id: "f", title: "F", required: true }],
   requirements: [
-    { id: "lid", feature: "f", severity: "must", source: "x", prompt: { kind: "confirm", text: "Lid?" } },
-    { id: "nits", feature: "f", severity: "must", source: "x", prompt: { kind: "number", text: "Brightness?", unit: "nits", min: 200 } },
-    { id: "port", feature: "f", severity: "must", source: "x", prompt: { kind: "choice", text: "Port?", choices: ["VGA", "DP"], accept: ["DP"] } },
-    { id: "vtx", feature: "f", severity: "must", source: "x", check: { fact: "vtx.enabled", equals: true } },
+    {
+      id: "lid",
+      feature: "f",
+      severity: "must",
+      source: "x",
+      prompt: { kind: "confirm", text: "Lid?" },
+    },
+    {
+      id: "nits",
+      feature: "f",
+      severity: "must",
+      source: "x",
+      prompt: { kind: "number", text: "Brightness?", unit: "nits", min: 200 },
+    },
+    {
+      id: "port",
+      feature: "f",
+      severity: "must",
+      source: "x",
+      prompt: { kind: "choice", text: "Port?", choices: ["VGA", "DP"], accept: ["DP"] },
+    },
+    {
+      id: "vtx",
+      feature: "f",
+      severity: "must",
+      source: "x",
+      check: { fact: "vtx.enabled", equals: true },
+    },
   ],
 } as unknown as Suite;
 
@@ -28,9 +52,14 @@ describe("core/run/answers", () => {
     expect(parseAnswer(confirm, "Yes")).to.deep.equal({ ok: true, value: true });
     expect(parseAnswer(confirm, false)).to.deep.equal({ ok: true, value: false });
     expect(parseAnswer(confirm, "perhaps").ok).to.equal(false);
-    expect(parseAnswer({ kind: "number", text: "?" }, " 12.5 ")).to.deep.equal({ ok: true, value: 12.5 });
+    expect(parseAnswer({ kind: "number", text: "?" }, " 12.5 ")).to.deep.equal({
+      ok: true,
+      value: 12.5,
+    });
     expect(parseAnswer({ kind: "number", text: "?" }, "").ok).to.equal(false);
-    expect(parseAnswer({ kind: "choice", text: "?", choices: ["VGA", "DP"], accept: ["DP"] }, "dp")).to.deep.equal({ ok: true, value: "DP" });
+    expect(
+      parseAnswer({ kind: "choice", text: "?", choices: ["VGA", "DP"], accept: ["DP"] }, "dp"),
+    ).to.deep.equal({ ok: true, value: "DP" });
   });
 
   it("never accepts a non-finite number", () => {
@@ -44,8 +73,13 @@ describe("core/run/answers", () => {
 
   it("judges answers", () => {
     expect(judgeAnswer({ kind: "confirm", text: "?", expect: false }, false).pass).to.equal(true);
-    expect(judgeAnswer({ kind: "number", text: "?", min: 200, unit: "nits" }, 150).text).to.equal("answered 150 nits, below 200 nits");
-    expect(judgeAnswer({ kind: "choice", text: "?", choices: ["VGA", "DP"], accept: ["DP"] }, "VGA").pass).to.equal(false);
+    expect(judgeAnswer({ kind: "number", text: "?", min: 200, unit: "nits" }, 150).text).to.equal(
+      "answered 150 nits, below 200 nits",
+    );
+    expect(
+      judgeAnswer({ kind: "choice", text: "?", choices: ["VGA", "DP"], accept: ["DP"] }, "VGA")
+        .pass,
+    ).to.equal(false);
   });
 
   it("loads a file and lists every problem with its position", async () => {
@@ -53,7 +87,11 @@ describe("core/run/answers", () => {
     const file = path.join(dir, "a.yaml");
     writeFileSync(file, "lid: yes\nnits: 300\nport: DP\n");
     const loaded = await loadAnswers(file, suite);
-    expect([...loaded.answers]).to.deep.equal([["lid", true], ["nits", 300], ["port", "DP"]]);
+    expect([...loaded.answers]).to.deep.equal([
+      ["lid", true],
+      ["nits", 300],
+      ["port", "DP"],
+    ]);
     writeFileSync(file, "lid: maybe\nvtx: yes\nlit: yes\nport: HDMI\n");
     const e = (await loadAnswers(file, suite).catch((x: unknown) => x)) as HclError;
     expect(e.code).to.equal("HCL_E_ANSWERS_INVALID");
@@ -62,6 +100,8 @@ describe("core/run/answers", () => {
     expect(e.message).to.include('did you mean "lid"?');
     expect(e.message).to.include("expected one of VGA, DP");
     writeFileSync(file, "- a\n- b\n");
-    expect(((await loadAnswers(file, suite).catch((x: unknown) => x)) as HclError).message).to.include("expected a map of requirement id to answer");
+    expect(
+      ((await loadAnswers(file, suite).catch((x: unknown) => x)) as HclError).message,
+    ).to.include("expected a map of requirement id to answer");
   });
 });

@@ -25,11 +25,17 @@ requirements:
 /** A transition over a counter file: the "machine" slept when the counter moved. */
 function counterTransition(file: string): Transition {
   return {
-    capture: async () => Number(readFileSync(file, "utf8")),
+    capture: () => Promise.resolve(Number(readFileSync(file, "utf8"))),
     verify: (before, after) =>
       (after as number) > (before as number)
-        ? { measurements: [], notes: [`counter ${String(before)} → ${String(after)}`] }
-        : { measurements: [], problems: [`the counter stayed at ${String(after)}: no transition happened`] },
+        ? {
+            measurements: [],
+            notes: [`counter ${JSON.stringify(before)} → ${JSON.stringify(after)}`],
+          }
+        : {
+            measurements: [],
+            problems: [`the counter stayed at ${JSON.stringify(after)}: no transition happened`],
+          },
   };
 }
 
@@ -54,7 +60,11 @@ describe("core/run/runner", () => {
     return opened;
   }
 
-  function drive(opened: Awaited<ReturnType<typeof session>>, transition: Transition, events: RunEvent[]): Drive {
+  function drive(
+    opened: Awaited<ReturnType<typeof session>>,
+    transition: Transition,
+    events: RunEvent[],
+  ): Drive {
     return {
       events: (e) => events.push(e),
       answers: new Map(),
@@ -71,7 +81,13 @@ describe("core/run/runner", () => {
     const opened = await session(dir);
     // The process that started the step died inside it (the machine suspended, the battery
     // ran out): only its running marker, with the state captured before, survived.
-    opened.state.store.writeMarker({ index: 0, requirement: "sleep", attempts: [], startedAt: "2026-11-23T12:00:01.000Z", before: 5 });
+    opened.state.store.writeMarker({
+      index: 0,
+      requirement: "sleep",
+      attempts: [],
+      startedAt: "2026-11-23T12:00:01.000Z",
+      before: 5,
+    });
     writeFileSync(counter, "6");
     const events: RunEvent[] = [];
     const run = await runSteps(opened.state, drive(opened, counterTransition(counter), events));
@@ -87,7 +103,13 @@ describe("core/run/runner", () => {
     const counter = path.join(dir, "counter");
     writeFileSync(counter, "5");
     const opened = await session(dir);
-    opened.state.store.writeMarker({ index: 0, requirement: "sleep", attempts: [], startedAt: "2026-11-23T12:00:01.000Z", before: 5 });
+    opened.state.store.writeMarker({
+      index: 0,
+      requirement: "sleep",
+      attempts: [],
+      startedAt: "2026-11-23T12:00:01.000Z",
+      before: 5,
+    });
     const run = await runSteps(opened.state, drive(opened, counterTransition(counter), []));
     expect(run.results[0]?.verdict).to.equal("fail");
     expect(run.results[0]?.reason).to.include("no transition happened");
@@ -107,8 +129,16 @@ describe("core/run/runner", () => {
   it("records an interrupted try and runs the step again when its marker has no captured state", async () => {
     const dir = tmp();
     const opened = await session(dir);
-    opened.state.store.writeMarker({ index: 0, requirement: "sleep", attempts: [], startedAt: "2026-11-23T12:00:01.000Z" });
-    const run = await runSteps(opened.state, { ...drive(opened, counterTransition(path.join(dir, "x")), []), transitions: new Map() });
+    opened.state.store.writeMarker({
+      index: 0,
+      requirement: "sleep",
+      attempts: [],
+      startedAt: "2026-11-23T12:00:01.000Z",
+    });
+    const run = await runSteps(opened.state, {
+      ...drive(opened, counterTransition(path.join(dir, "x")), []),
+      transitions: new Map(),
+    });
     expect(run.results[0]?.verdict).to.equal("pass");
     expect(run.results[0]?.attempts.map((a) => a.outcome)).to.deep.equal(["interrupted", "pass"]);
   });
@@ -119,7 +149,11 @@ describe("core/run/runner", () => {
     const controller = new AbortController();
     controller.abort();
     const events: RunEvent[] = [];
-    const run = await runSteps(opened.state, { ...drive(opened, counterTransition(path.join(dir, "x")), events), transitions: new Map(), signal: controller.signal });
+    const run = await runSteps(opened.state, {
+      ...drive(opened, counterTransition(path.join(dir, "x")), events),
+      transitions: new Map(),
+      signal: controller.signal,
+    });
     expect(run.finished).to.equal(false);
     expect(run.outcome.overall).to.equal("incomplete");
     expect(events.at(-1)).to.deep.equal({ type: "interrupted", requirement: "sleep" });

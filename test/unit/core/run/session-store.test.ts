@@ -41,7 +41,10 @@ describe("core/run/session-store", () => {
     writeFileSync(store.file("lock"), `${process.ppid}\n`);
     expect(() => store.lock()).to.throw(HclError, /is running the session/);
     // A dead process's lock is stale.
-    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
+    const dead = spawnSync(process.execPath, [
+      "-e",
+      "process.stdout.write(String(process.pid))",
+    ]).stdout.toString();
     writeFileSync(store.file("lock"), `${dead}\n`);
     const again = store.lock();
     expect(readFileSync(store.file("lock"), "utf8").trim()).to.equal(String(process.pid));

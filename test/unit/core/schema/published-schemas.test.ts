@@ -36,8 +36,15 @@ describe("precompiled plugin validators", () => {
 
 describe("precompiled suite and waiver validators", () => {
   it("core/suite/suite-validators.generated.ts is what Ajv generates from the suite and waiver schemas (run npm run generate)", async () => {
-    const { suiteValidatorsSource } = await import("../../../../core/suite/compile-suite-validators.js");
-    const committed = readFileSync(path.join(REPO, "core/suite/suite-validators.generated.ts"), "utf8");
-    expect(committed === suiteValidatorsSource(), "the generated suite validators have drifted from the schemas").to.equal(true);
+    const { suiteValidatorsSource } =
+      await import("../../../../core/suite/compile-suite-validators.js");
+    const committed = readFileSync(
+      path.join(REPO, "core/suite/suite-validators.generated.ts"),
+      "utf8",
+    );
+    expect(
+      committed === suiteValidatorsSource(),
+      "the generated suite validators have drifted from the schemas",
+    ).to.equal(true);
   });
 });

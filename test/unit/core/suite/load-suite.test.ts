@@ -1,4 +1,11 @@
-import { closeSync, openSync, readFileSync, readdirSync, writeFileSync, ftruncateSync } from "node:fs";
+import {
+  closeSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+  ftruncateSync,
+} from "node:fs";
 import path from "node:path";
 import { expect } from "chai";
 import { HclError } from "../../../../core/errors/hcl-error.js";
@@ -110,7 +117,10 @@ describe("core/suite/load-suite", () => {
   it("refuses validators that do not fit the fact's type", async () => {
     const e = await failure(MINIMAL.replace("equals: true", "min: 3"), tmp);
     expect(e.message).to.include("min needs a number fact; vtx.enabled is a boolean");
-    const f = await failure(MINIMAL.replace("{ fact: vtx.enabled, equals: true }", "{ fact: cpu.model, matches: '(' }"), tmp);
+    const f = await failure(
+      MINIMAL.replace("{ fact: vtx.enabled, equals: true }", "{ fact: cpu.model, matches: '(' }"),
+      tmp,
+    );
     expect(f.message).to.include("not a regular expression");
   });
 
@@ -131,7 +141,13 @@ describe("core/suite/load-suite", () => {
   it("refuses an alias bomb without expanding it", async () => {
     const bomb = [
       "a: &a [x, x, x, x, x, x, x, x, x, x]",
-      ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`),
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(", ")}]`,
+      ),
     ].join("\n");
     const e = await failure(bomb, tmp);
     expect(e.code).to.equal("HCL_E_SUITE_PARSE");
@@ -149,7 +165,9 @@ describe("core/suite/load-suite", () => {
   });
 
   it("names a missing file", async () => {
-    const e = await loadSuiteFile("/nonexistent/suite.yaml", fakeCatalog()).catch((x: unknown) => x as HclError);
+    const e = await loadSuiteFile("/nonexistent/suite.yaml", fakeCatalog()).catch(
+      (x: unknown) => x as HclError,
+    );
     expect((e as HclError).message).to.include("does not exist");
   });
 });

@@ -18,7 +18,10 @@ describe("core/suite/plan", () => {
   before(async () => {
     const { host } = makeHost({ cwd: REPO });
     for (const machine of MACHINES) {
-      const { inventory, identity } = await inspectMachine(host, { from: path.join(CORPUS, machine), cwd: REPO });
+      const { inventory, identity } = await inspectMachine(host, {
+        from: path.join(CORPUS, machine),
+        cwd: REPO,
+      });
       sources.set(machine, { inventory, devices: identity.devices });
     }
     const options = { dirs: [SHIPPED_SUITES], cwd: REPO, tests: fakeCatalog() };
@@ -26,7 +29,13 @@ describe("core/suite/plan", () => {
     cvp11 = await findSuite("cvp@1.1", options);
   });
 
-  const options = { live: false, allowDisruptive: false, tests: fakeCatalog(), waivers: [], today: "2026-11-23" };
+  const options = {
+    live: false,
+    allowDisruptive: false,
+    tests: fakeCatalog(),
+    waivers: [],
+    today: "2026-11-23",
+  };
 
   it("plans both CVP suites on every corpus machine, the same way twice (pure)", () => {
     for (const [machine, facts] of sources)
@@ -40,7 +49,11 @@ describe("core/suite/plan", () => {
   });
 
   it("explains a T410's plan: live tests blocked on recorded evidence, eSATA test applies, facts with evidence", () => {
-    const plan = planSuite(cvp10, sources.get("lenovo-thinkpad-t410-2537pw4") as FactSources, options);
+    const plan = planSuite(
+      cvp10,
+      sources.get("lenovo-thinkpad-t410-2537pw4") as FactSources,
+      options,
+    );
     const step = (id: string) => plan.steps.find((s) => s.requirement === id);
     expect(plan.machine.vendor).to.equal("LENOVO");
     expect(step("crypto.aes-throughput")?.decision).to.equal("blocked");
@@ -57,22 +70,33 @@ describe("core/suite/plan", () => {
     const facts = sources.get("lenovo-thinkpad-t410-2537pw4") as FactSources;
     const noEsata: FactSources = {
       ...facts,
-      inventory: { ...facts.inventory, capabilities: { ...facts.inventory.capabilities!, esata: { ports: 0 } } },
+      inventory: {
+        ...facts.inventory,
+        capabilities: { ...facts.inventory.capabilities!, esata: { ports: 0 } },
+      },
     };
     const unknown: FactSources = {
       ...facts,
-      inventory: { ...facts.inventory, capabilities: { ...facts.inventory.capabilities!, esata: { ports: null } } },
+      inventory: {
+        ...facts.inventory,
+        capabilities: { ...facts.inventory.capabilities!, esata: { ports: null } },
+      },
     };
-    const esata = (f: FactSources) => planSuite(cvp10, f, options).steps.find((s) => s.requirement === "esata.read-throughput");
+    const esata = (f: FactSources) =>
+      planSuite(cvp10, f, options).steps.find((s) => s.requirement === "esata.read-throughput");
     expect(esata(noEsata)?.decision).to.equal("skipped");
-    expect(esata(noEsata)?.reason).to.equal("when: esata.ports = 0 ports, expected at least 1 ports");
+    expect(esata(noEsata)?.reason).to.equal(
+      "when: esata.ports = 0 ports, expected at least 1 ports",
+    );
     expect(esata(unknown)?.decision).to.equal("blocked");
   });
 
   it("blocks disruptive tests unless allowed, live or not", () => {
     const facts = sources.get("lenovo-thinkpad-t410-2537pw4") as FactSources;
     const suspend = (allow: boolean) =>
-      planSuite(cvp10, facts, { ...options, live: true, allowDisruptive: allow }).steps.find((s) => s.requirement === "power.suspend-resume");
+      planSuite(cvp10, facts, { ...options, live: true, allowDisruptive: allow }).steps.find(
+        (s) => s.requirement === "power.suspend-resume",
+      );
     expect(suspend(false)?.decision).to.equal("blocked");
     expect(suspend(false)?.reason).to.include("--allow-disruptive");
     expect(suspend(true)?.decision).to.equal("included");
@@ -80,11 +104,23 @@ describe("core/suite/plan", () => {
 
   it("decides conditions on list facts with a quantifier, and unknown facts as undecided", () => {
     const facts = sources.get("lenovo-thinkpad-t410-2537pw4") as FactSources;
-    expect(evaluateConditions({ fact: "wifi.drivers", in: ["iwlwifi"] }, facts).holds).to.equal(true);
-    expect(evaluateConditions({ fact: "usb.kinds", equals: "xhci", quantifier: "all" }, facts).holds).to.equal(false);
+    expect(evaluateConditions({ fact: "wifi.drivers", in: ["iwlwifi"] }, facts).holds).to.equal(
+      true,
+    );
+    expect(
+      evaluateConditions({ fact: "usb.kinds", equals: "xhci", quantifier: "all" }, facts).holds,
+    ).to.equal(false);
     expect(evaluateConditions({ fact: "tpm.enabled", equals: true }, facts).holds).to.equal(null);
     expect(evaluateConditions({ fact: "tpm.enabled", present: false }, facts).holds).to.equal(true);
-    expect(evaluateConditions([{ fact: "tpm.enabled", equals: true }, { fact: "vtx.enabled", equals: true }], facts).holds).to.equal(false);
+    expect(
+      evaluateConditions(
+        [
+          { fact: "tpm.enabled", equals: true },
+          { fact: "vtx.enabled", equals: true },
+        ],
+        facts,
+      ).holds,
+    ).to.equal(false);
   });
 
   it("judges measurements against limits and the marginal band", () => {
@@ -94,7 +130,13 @@ describe("core/suite/plan", () => {
     expect(judgeMeasurement(80, min)).to.include({ pass: true, marginal: false });
     const max = { max: 0, unit: "sockets" };
     expect(judgeMeasurement(1, max).text).to.equal("1 sockets, above the maximum 0 sockets");
-    expect(judgeMeasurement(5, { max: 10, marginal: 8, unit: "ms" })).to.include({ pass: true, marginal: false });
-    expect(judgeMeasurement(9, { max: 10, marginal: 8, unit: "ms" })).to.include({ pass: true, marginal: true });
+    expect(judgeMeasurement(5, { max: 10, marginal: 8, unit: "ms" })).to.include({
+      pass: true,
+      marginal: false,
+    });
+    expect(judgeMeasurement(9, { max: 10, marginal: 8, unit: "ms" })).to.include({
+      pass: true,
+      marginal: true,
+    });
   });
 });

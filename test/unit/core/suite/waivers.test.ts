@@ -1,8 +1,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "chai";
-import { HclError } from "../../../../core/errors/hcl-error.js";
-import { globMatches, loadWaivers, waiverCovers, waiverExpired, type Waiver } from "../../../../core/suite/waivers.js";
+import type { HclError } from "../../../../core/errors/hcl-error.js";
+import {
+  globMatches,
+  loadWaivers,
+  waiverCovers,
+  waiverExpired,
+  type Waiver,
+} from "../../../../core/suite/waivers.js";
 import { useTmpDirs } from "../../../helpers/tmp.js";
 
 const WAIVER = `id: W-2026-014
@@ -17,7 +23,14 @@ ticket: HCL-123
 
 describe("core/suite/waivers", () => {
   const tmp = useTmpDirs();
-  const scope = { suiteId: "cvp", suiteVersion: "1.0.0", plugin: "intel-calpella", vendor: "LENOVO", product: "2537PW4", version: "ThinkPad T410" };
+  const scope = {
+    suiteId: "cvp",
+    suiteVersion: "1.0.0",
+    plugin: "intel-calpella",
+    vendor: "LENOVO",
+    product: "2537PW4",
+    version: "ThinkPad T410",
+  };
 
   it("loads a folder of waivers and matches scope by glob, case-insensitively", async () => {
     const dir = tmp();
@@ -44,13 +57,18 @@ describe("core/suite/waivers", () => {
 
   it("refuses a waiver without a reason, with an impossible date, or a duplicate id", async () => {
     const dir = tmp();
-    writeFileSync(path.join(dir, "a.yaml"), WAIVER.replace(/^reason:.*\n/m, "").replace("2027-01-31", "2027-02-30"));
+    writeFileSync(
+      path.join(dir, "a.yaml"),
+      WAIVER.replace(/^reason:.*\n/m, "").replace("2027-01-31", "2027-02-30"),
+    );
     const e = await loadWaivers(dir).catch((x: unknown) => x as HclError);
     expect((e as HclError).code).to.equal("HCL_E_WAIVER_INVALID");
     expect((e as HclError).message).to.include('missing required key "reason"');
     writeFileSync(path.join(dir, "a.yaml"), WAIVER.replace("2027-01-31", "2027-02-30"));
     const f = await loadWaivers(dir).catch((x: unknown) => x as HclError);
-    expect((f as HclError).message).to.include("a.yaml:7:1 expires: found \"2027-02-30\", expected a real date");
+    expect((f as HclError).message).to.include(
+      'a.yaml:7:1 expires: found "2027-02-30", expected a real date',
+    );
     writeFileSync(path.join(dir, "a.yaml"), WAIVER);
     writeFileSync(path.join(dir, "b.yaml"), WAIVER);
     const g = await loadWaivers(dir).catch((x: unknown) => x as HclError);
