@@ -29,12 +29,19 @@ export function askOnTerminal(
   return async (prompt, requirement) => {
     pause();
     const rl = createInterface({ input, output: output as NodeJS.WritableStream, terminal: true });
+    // End of input (Ctrl-D, a closed pipe) leaves the prompt pending rather than waiting forever.
+    const closed = new Promise<null>((resolve) => rl.once("close", () => resolve(null)));
     try {
       output.write(`\n${requirement.id}: ${prompt.text}\n`);
       for (;;) {
         let raw: string;
         try {
-          raw = await rl.question(`  answer (${hintOf(prompt)}, or "later"): `);
+          const line = await Promise.race([
+            rl.question(`  answer (${hintOf(prompt)}, or "later"): `),
+            closed,
+          ]);
+          if (line === null) return null;
+          raw = line;
         } catch {
           return null;
         }

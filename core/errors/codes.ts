@@ -124,8 +124,6 @@ export const ERROR_CODES = {
   HCL_E_SESSION_LOCKED: { exit: EXIT.infrastructure },
   /** A session file cannot be written (disk full, permissions). */
   HCL_E_SESSION_WRITE: { exit: EXIT.infrastructure },
-  /** The session was finished already; nothing is left to run. */
-  HCL_E_SESSION_FINISHED: { exit: EXIT.usage },
 
   /** An active test ran past its time bound and was killed. */
   HCL_E_TEST_TIMEOUT: { exit: EXIT.infrastructure },

@@ -18,34 +18,66 @@ export const REPORT_FORMAT = "hclkit-report/1";
  */
 export interface Report {
   readonly format: typeof REPORT_FORMAT;
-  readonly session: { readonly id: string; readonly createdAt: string; readonly finished: boolean; readonly evidence: SessionManifest["evidence"] };
+  readonly session: {
+    readonly id: string;
+    readonly createdAt: string;
+    readonly finished: boolean;
+    readonly evidence: SessionManifest["evidence"];
+  };
   readonly system: {
     readonly vendor: string | null;
     readonly model: string | null;
     readonly version: string | null;
     readonly sku: string | null;
-    readonly bios: { readonly vendor: string | null; readonly version: string | null; readonly date: string | null };
+    readonly bios: {
+      readonly vendor: string | null;
+      readonly version: string | null;
+      readonly date: string | null;
+    };
     readonly chassis: string | null;
   };
   readonly platform: Inventory["platform"];
   readonly suite: SessionManifest["suite"];
   readonly plugins: SessionManifest["plugins"];
   readonly capabilities: Capabilities | null;
-  readonly devices: readonly { readonly plugin: string; readonly driver: string; readonly id: string; readonly class: string; readonly name: string | null; readonly vendorId: string | null; readonly deviceId: string | null; readonly driverBound: string | null }[];
+  readonly devices: readonly {
+    readonly plugin: string;
+    readonly driver: string;
+    readonly id: string;
+    readonly class: string;
+    readonly name: string | null;
+    readonly vendorId: string | null;
+    readonly deviceId: string | null;
+    readonly driverBound: string | null;
+  }[];
   readonly overall: Overall;
   readonly reasons: readonly string[];
   readonly counts: Readonly<Record<Verdict, number>>;
   readonly features: readonly FeatureOutcome[];
   readonly requirements: readonly RequirementResult[];
-  readonly environment: { readonly hclkit: string; readonly node: string; readonly kernel: string; readonly host: string };
+  readonly environment: {
+    readonly hclkit: string;
+    readonly node: string;
+    readonly kernel: string;
+    readonly host: string;
+  };
 }
 
 /** Builds the report of a session from its state and the outcome of its run. Pure. @public */
-export function buildReport(manifest: SessionManifest, state: SessionState, run: RunOutcome): Report {
+export function buildReport(
+  manifest: SessionManifest,
+  state: SessionState,
+  run: RunOutcome,
+): Report {
   const identity = state.inventory.smbios?.identity ?? null;
   return {
     format: REPORT_FORMAT,
-    session: { id: manifest.id, createdAt: manifest.createdAt, finished: run.finished, evidence: manifest.evidence },
+    session: {
+      id: manifest.id,
+      createdAt: manifest.createdAt,
+      finished: run.finished,
+      evidence: manifest.evidence,
+    },
     system: {
       vendor: identity?.system?.vendor ?? null,
       model: identity?.system?.product ?? null,
@@ -77,6 +109,11 @@ export function buildReport(manifest: SessionManifest, state: SessionState, run:
     counts: run.outcome.counts,
     features: run.outcome.features,
     requirements: run.results,
-    environment: { hclkit: manifest.hclkit, node: manifest.node, kernel: manifest.kernel, host: manifest.host },
+    environment: {
+      hclkit: manifest.hclkit,
+      node: manifest.node,
+      kernel: manifest.kernel,
+      host: manifest.host,
+    },
   };
 }
