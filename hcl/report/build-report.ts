@@ -4,6 +4,7 @@ import type { ProbedDevice } from "../../core/plugin/driver-runner.js";
 import type { RunOutcome, SessionState } from "../../core/run/runner.js";
 import type { RequirementResult, SessionManifest } from "../../core/run/session-types.js";
 import type { FeatureOutcome, Overall, Verdict } from "../../core/suite/verdicts.js";
+import type { Waiver } from "../../core/suite/waivers.js";
 
 /** The format tag of report.json. @public */
 export const REPORT_FORMAT = "hclkit-report/1";
@@ -23,6 +24,8 @@ export interface Report {
     readonly createdAt: string;
     readonly finished: boolean;
     readonly evidence: SessionManifest["evidence"];
+    /** Resumes forced through changed definitions (`hclkit resume --force`). */
+    readonly forcedResumes: readonly { readonly at: string; readonly changes: readonly string[] }[];
   };
   readonly system: {
     readonly vendor: string | null;
@@ -55,6 +58,8 @@ export interface Report {
   readonly counts: Readonly<Record<Verdict, number>>;
   readonly features: readonly FeatureOutcome[];
   readonly requirements: readonly RequirementResult[];
+  /** The waivers the run was given (expired ones included: their date says so). */
+  readonly waivers: readonly Waiver[];
   readonly environment: {
     readonly hclkit: string;
     readonly node: string;
@@ -68,6 +73,7 @@ export function buildReport(
   manifest: SessionManifest,
   state: SessionState,
   run: RunOutcome,
+  forcedResumes: Report["session"]["forcedResumes"] = [],
 ): Report {
   const identity = state.inventory.smbios?.identity ?? null;
   return {
@@ -77,6 +83,7 @@ export function buildReport(
       createdAt: manifest.createdAt,
       finished: run.finished,
       evidence: manifest.evidence,
+      forcedResumes: forcedResumes.map((r) => ({ at: r.at, changes: r.changes })),
     },
     system: {
       vendor: identity?.system?.vendor ?? null,
@@ -109,6 +116,7 @@ export function buildReport(
     counts: run.outcome.counts,
     features: run.outcome.features,
     requirements: run.results,
+    waivers: state.waivers,
     environment: {
       hclkit: manifest.hclkit,
       node: manifest.node,

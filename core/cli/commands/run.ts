@@ -193,15 +193,15 @@ async function drive(
     process.removeListener("SIGINT", onSignal);
     process.removeListener("SIGTERM", onSignal);
   }
-  const { buildReport } = await import("../../../hcl/report/build-report.js");
+  const { reportFromSession } = await import("../../../hcl/report/session-report.js");
   const { writeJsonDurable } = await import("../../run/durable.js");
-  const report = buildReport(opened.manifest, opened.state, run);
+  const report = reportFromSession(opened.state.store.dir);
   const reportFile = opened.state.store.file("report.json");
   writeJsonDurable(reportFile, report);
   state.exitCode =
-    !run.finished || run.outcome.overall === "incomplete"
+    report.overall === "incomplete"
       ? EXIT.incomplete
-      : run.outcome.overall === "not-certified"
+      : report.overall === "not-certified"
         ? EXIT.notCertified
         : EXIT.ok;
   if (state.json) {

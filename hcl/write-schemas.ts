@@ -1,14 +1,16 @@
 // Writes the generated artifacts from the schemas in the code (`npm run generate`): the published
-// JSON Schemas under schemas/, and the plugin validators precompiled by Ajv.
+// JSON Schemas under schemas/ (the core's and hcl/'s), and the validators precompiled by Ajv. It
+// lives in hcl/, the top of the dependency graph, because it publishes both layers' schemas.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { pluginValidatorsSource } from "../plugin/compile-validators.js";
-import { suiteValidatorsSource } from "../suite/compile-suite-validators.js";
-import { PUBLISHED_SCHEMAS, publishedSchemaText } from "./published-schemas.js";
+import { pluginValidatorsSource } from "../core/plugin/compile-validators.js";
+import { suiteValidatorsSource } from "../core/suite/compile-suite-validators.js";
+import { PUBLISHED_SCHEMAS, publishedSchemaText } from "../core/schema/published-schemas.js";
+import { HCL_PUBLISHED_SCHEMAS } from "./published-schemas.js";
 
-const repo = fileURLToPath(new URL("../../../", import.meta.url));
-for (const [name, schema] of Object.entries(PUBLISHED_SCHEMAS)) {
+const repo = fileURLToPath(new URL("../../", import.meta.url));
+for (const [name, schema] of Object.entries({ ...PUBLISHED_SCHEMAS, ...HCL_PUBLISHED_SCHEMAS })) {
   writeFileSync(path.join(repo, "schemas", name), publishedSchemaText(schema));
   process.stdout.write(`schemas/${name}\n`);
 }
