@@ -7,6 +7,8 @@ import { packageInfo } from "./package-info.js";
 import { registerDevicesCommand } from "./commands/devices.js";
 import { registerInventoryCommands } from "./commands/inventory.js";
 import { registerPluginsCommands } from "./commands/plugins.js";
+import { registerBundleCommands } from "./commands/bundle.js";
+import { registerReportCommands } from "./commands/report.js";
 import { registerRunCommands } from "./commands/run.js";
 import { registerSuitesCommands } from "./commands/suites.js";
 
@@ -70,6 +72,8 @@ function buildProgram(io: CliIo, state: CliState): Command {
   registerPluginsCommands(program, io, state);
   registerSuitesCommands(program, io, state);
   registerRunCommands(program, io, state);
+  registerReportCommands(program, io, state);
+  registerBundleCommands(program, io, state);
   for (const command of program.commands) inheritSettings(command);
   return program;
 }

@@ -125,6 +125,28 @@ export const ERROR_CODES = {
   /** A session file cannot be written (disk full, permissions). */
   HCL_E_SESSION_WRITE: { exit: EXIT.infrastructure },
 
+  /** Reports to merge are of different machines or suites, or fewer than two. */
+  HCL_E_REPORT_MERGE: { exit: EXIT.usage },
+  /** A report format asked for is not one hclkit writes. */
+  HCL_E_REPORT_FORMAT: { exit: EXIT.usage },
+
+  /** A signing key cannot be read, or is not an Ed25519 key in PEM. */
+  HCL_E_KEY_READ: { exit: EXIT.usage },
+  /** A key pair cannot be written (folder missing, file exists, permissions). */
+  HCL_E_KEY_WRITE: { exit: EXIT.infrastructure },
+  /** A bundle cannot be written. */
+  HCL_E_BUNDLE_WRITE: { exit: EXIT.infrastructure },
+  /** The file is not a bundle hclkit can read (not an archive, no manifest, malformed JSON). */
+  HCL_E_BUNDLE_UNUSABLE: { exit: EXIT.usage },
+  /** A bundle's file does not match its manifest: changed, missing or added. */
+  HCL_E_BUNDLE_TAMPERED: { exit: EXIT.notCertified },
+  /** A bundle's signature is missing, invalid, or made with another key than the one given. */
+  HCL_E_BUNDLE_SIGNATURE: { exit: EXIT.notCertified },
+  /** A verdict re-derived from the bundled evidence differs from the report's. */
+  HCL_E_BUNDLE_VERDICT: { exit: EXIT.notCertified },
+  /** The suite or plugins this hclkit has are not those the report names: nothing can be re-derived. */
+  HCL_E_VERIFY_DEFINITIONS: { exit: EXIT.usage },
+
   /** An active test ran past its time bound and was killed. */
   HCL_E_TEST_TIMEOUT: { exit: EXIT.infrastructure },
   /** An active test threw: the harness could not do its job. */

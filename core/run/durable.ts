@@ -10,10 +10,10 @@ import { HclError } from "../errors/hcl-error.js";
  * @throws HclError `HCL_E_SESSION_WRITE`.
  * @public
  */
-export function writeDurable(file: string, data: string | Uint8Array): void {
+export function writeDurable(file: string, data: string | Uint8Array, mode = 0o644): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    const fd = openSync(temp, "w", 0o644);
+    const fd = openSync(temp, "w", mode);
     try {
       const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
       let offset = 0;
@@ -27,7 +27,7 @@ export function writeDurable(file: string, data: string | Uint8Array): void {
   } catch (error) {
     rmSync(temp, { force: true });
     throw new HclError("HCL_E_SESSION_WRITE", `cannot write ${file}: ${(error as Error).message}`, {
-      hint: "Check that the disk is not full and the session folder is writable.",
+      hint: "Check that the disk is not full and the folder is writable.",
       cause: error,
       details: { file },
     });

@@ -5,6 +5,7 @@ import type { RunOutcome, SessionState } from "../../core/run/runner.js";
 import type { RequirementResult, SessionManifest } from "../../core/run/session-types.js";
 import type { FeatureOutcome, Overall, Verdict } from "../../core/suite/verdicts.js";
 import type { Waiver } from "../../core/suite/waivers.js";
+import type { Provenance } from "./merge-reports.js";
 
 /** The format tag of report.json. @public */
 export const REPORT_FORMAT = "hclkit-report/1";
@@ -58,6 +59,8 @@ export interface Report {
   readonly counts: Readonly<Record<Verdict, number>>;
   readonly features: readonly FeatureOutcome[];
   readonly requirements: readonly RequirementResult[];
+  /** Present on merged reports (`hclkit report merge`). */
+  readonly provenance?: Provenance;
   /** The waivers the run was given (expired ones included: their date says so). */
   readonly waivers: readonly Waiver[];
   readonly environment: {

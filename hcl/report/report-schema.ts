@@ -280,6 +280,20 @@ export const reportSchema = {
     },
     requirements: { type: "array", items: requirement },
     waivers: { type: "array", items: waiverItem },
+    provenance: {
+      type: "object",
+      description:
+        "present on merged reports: the sessions, where each result came from, the conflicts",
+      required: ["sessions", "results", "conflicts"],
+      properties: {
+        sessions: { type: "array", items: text },
+        results: { type: "object", additionalProperties: text },
+        conflicts: {
+          type: "array",
+          items: { type: "object", required: ["requirement", "verdicts", "kept"] },
+        },
+      },
+    },
     environment: {
       type: "object",
       required: ["hclkit", "node", "kernel", "host"],
