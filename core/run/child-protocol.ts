@@ -19,6 +19,8 @@ export interface ChildRequest {
   readonly test: ChildTest;
   readonly params: Readonly<Record<string, unknown>>;
   readonly root: string;
+  /** `--tpm SPEC`, or `null` for the default. */
+  readonly tpm: string | null;
   readonly inventory: Inventory;
   readonly devices: readonly Device[];
 }

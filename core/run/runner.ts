@@ -30,6 +30,8 @@ export interface Drive {
   readonly signal?: AbortSignal;
   /** Root of the live machine, for tests. */
   readonly root: string;
+  /** `--tpm SPEC` for the TPM tests; `null` for the default. */
+  readonly tpm?: string | null;
   /** How the tests of the plan are run: core tests by id, plugin tests from their module. */
   readonly childTests: ReadonlyMap<string, ChildTest>;
   /** The transitions of tests expected not to return, by test id. */
@@ -276,6 +278,7 @@ async function runTestStep(
         test: child,
         params: requirement.params ?? {},
         root: drive.root,
+        tpm: drive.tpm ?? null,
         inventory: state.inventory,
         devices: state.devices.map((d) => d.device),
       },

@@ -28,6 +28,7 @@ async function run(request: ChildRequest): Promise<ActiveTestResult> {
     return found.run({
       params: request.params as never,
       root: request.root,
+      tpm: request.tpm,
       inventory: request.inventory,
       devices: request.devices,
       signal: controller.signal,

@@ -19,6 +19,11 @@ export interface CoreTestContext {
   readonly inventory: Inventory;
   /** Every device the drivers found, to resolve targets (`esata`, `card-reader`, `wifi`). */
   readonly devices: readonly Device[];
+  /**
+   * The TPM to talk to (`--tpm SPEC`): `device:/dev/tpmrm0`, `swtpm:127.0.0.1:2321` (control
+   * channel on the next port), or `null` for the default (the kernel's /dev/tpmrm0 under root).
+   */
+  readonly tpm: string | null;
   /** Fires when the test runs out of time; long loops must stop when it does. */
   readonly signal: AbortSignal;
   /** A line of output, captured into the session beside the result. */

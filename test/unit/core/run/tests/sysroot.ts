@@ -87,12 +87,14 @@ export function testContext(
     devices?: readonly Device[];
     inventory?: Inventory;
     signal?: AbortSignal;
+    tpm?: string | null;
   } = {},
 ): CoreTestContext & { readonly lines: string[] } {
   const lines: string[] = [];
   return {
     params: options.params ?? {},
     root,
+    tpm: options.tpm ?? null,
     inventory: options.inventory ?? emptyInventory("test"),
     devices: options.devices ?? [],
     signal: options.signal ?? new AbortController().signal,
