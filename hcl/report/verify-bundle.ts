@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { HclError } from "../../core/errors/hcl-error.js";
@@ -10,6 +10,7 @@ import type { PluginHost } from "../../core/plugin/plugin-host.js";
 import { loadDefinitionsBase } from "../../core/run/catalog.js";
 import type { RequirementResult } from "../../core/run/session-types.js";
 import { evaluateConditions } from "../../core/suite/evaluate.js";
+import type { FactSources } from "../../core/suite/facts.js";
 import { loadSuiteFile } from "../../core/suite/load-suite.js";
 import { planSuite } from "../../core/suite/plan.js";
 import type { Verdict } from "../../core/suite/verdicts.js";
@@ -34,6 +35,11 @@ export interface Verification {
   readonly checks: readonly Check[];
   /** Requirements whose passive verdict was re-derived, and how many agreed. */
   readonly rederived: { readonly requirements: number; readonly agreed: number };
+  /** The bundle's report, and the facts re-derived from its evidence. */
+  readonly report: Report;
+  readonly facts: FactSources;
+  /** SHA-256 of the bundle file. */
+  readonly digest: string;
 }
 
 const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
@@ -82,7 +88,12 @@ function members(fs: MemoryFs): string[] {
 export async function verifyBundle(
   host: PluginHost,
   file: string,
-  options: { readonly publicKey?: string; readonly allowUnsigned?: boolean } = {},
+  options: {
+    readonly publicKey?: string;
+    /** Keys any one of which must have signed (an HCL's trusted keys); overrides `publicKey`. */
+    readonly trustedKeys?: readonly string[];
+    readonly allowUnsigned?: boolean;
+  } = {},
 ): Promise<Verification> {
   let fs: MemoryFs;
   try {
@@ -173,6 +184,23 @@ export async function verifyBundle(
         details: { file },
       });
     checks.push({ check: "signature", ok: true, detail: "unsigned (allowed): integrity only" });
+  } else if (options.trustedKeys !== undefined) {
+    const signer = options.trustedKeys.find((k) => envelopeSignedBy(envelope, k));
+    if (signer === undefined)
+      throw new HclError(
+        "HCL_E_BUNDLE_SIGNATURE",
+        `${file} is signed by ${envelope.signatures.map((s) => s.keyid).join(", ")}, none of the ${options.trustedKeys.length} trusted keys`,
+        {
+          hint: "Trust the signer's key (hclkit hcl trust --key PUB) if it is a lab you accept.",
+          details: { file, signers: envelope.signatures.map((s) => s.keyid) },
+        },
+      );
+    keyid = keyId(createPublicKey(signer));
+    checks.push({
+      check: "signature",
+      ok: true,
+      detail: `Ed25519 signature by trusted key ${keyid}`,
+    });
   } else {
     if (key === null || key === undefined)
       throw new HclError(
@@ -225,7 +253,17 @@ export async function verifyBundle(
     ok: true,
     detail: `${rederived.agreed} of ${rederived.requirements} passive verdicts re-derived from the bundled evidence agree`,
   });
-  return { file, session: report.session.id, overall: report.overall, keyid, checks, rederived };
+  return {
+    file,
+    session: report.session.id,
+    overall: report.overall,
+    keyid,
+    checks,
+    rederived: { requirements: rederived.requirements, agreed: rederived.agreed },
+    report,
+    facts: rederived.facts,
+    digest: `sha256:${sha256(readFileSync(file))}`,
+  };
 }
 
 async function rederive(
@@ -234,7 +272,7 @@ async function rederive(
   file: string,
   manifest: BundleManifest,
   report: Report,
-): Promise<{ requirements: number; agreed: number }> {
+): Promise<{ requirements: number; agreed: number; facts: FactSources }> {
   if (manifest.evidence === null)
     throw unusable(file, "it holds no evidence to re-derive the verdicts from");
   const { plugins, tests } = await loadDefinitionsBase(host);
@@ -274,6 +312,18 @@ async function rederive(
       cwd: scratch,
     });
     const sources = { inventory, devices: identity.devices };
+    // The machine the evidence shows is the machine the report names.
+    const system = inventory.smbios?.identity?.system ?? null;
+    const shown = [system?.vendor ?? null, system?.product ?? null, system?.version ?? null];
+    const named = [report.system.vendor, report.system.model, report.system.version];
+    if (JSON.stringify(shown) !== JSON.stringify(named))
+      throw new HclError(
+        "HCL_E_BUNDLE_VERDICT",
+        `${file}: the report names the machine ${named.join(" / ")}, the bundled evidence shows ${shown.join(" / ")}`,
+        {
+          details: { file, reported: named, derived: shown },
+        },
+      );
     const live = report.session.evidence.kind === "live";
     const plan = planSuite(suite, sources, {
       live,
@@ -310,7 +360,7 @@ async function rederive(
           { details: { file, requirement: step.requirement, reported: reported.raw, derived } },
         );
     }
-    return { requirements: compared, agreed: compared };
+    return { requirements: compared, agreed: compared, facts: sources };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -74,7 +74,10 @@ export function registerBundleCommands(program: Command, io: CliIo, state: CliSt
             allowUnsigned: options.allowUnsigned === true,
           },
         );
-        if (state.json) return printJson(io, { ok: true, ...result });
+        if (state.json) {
+          const { report: _report, facts: _facts, ...summary } = result;
+          return printJson(io, { ok: true, ...summary });
+        }
         for (const c of result.checks) io.stdout.write(`✔ ${c.check}: ${c.detail}\n`);
         io.stdout.write(`verified: session ${result.session}, ${result.overall}\n`);
       },
