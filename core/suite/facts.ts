@@ -16,11 +16,17 @@ export interface ResolvedFact {
   readonly evidence: readonly Evidence[];
 }
 
-/** Everything facts are read from: the inventory (with its capability summary) and the devices. @public */
-export interface FactSources {
+/** A machine as facts are read from it: the inventory (with its capability summary) and the devices. @public */
+export interface MachineFacts {
   readonly inventory: Inventory;
   readonly devices: readonly ProbedDevice[];
 }
+
+/** Every suite fact of a machine, resolved once (what an HCL keeps to re-evaluate quickly). @public */
+export type FactTable = Readonly<Record<string, ResolvedFact>>;
+
+/** Where facts are read from: a machine, or a table resolved from one before. @public */
+export type FactSources = MachineFacts | { readonly table: FactTable };
 
 /** One fact suites may name, with its type, unit and meaning. @public */
 export interface SuiteFact {
@@ -357,6 +363,7 @@ export const SUITE_FACT_NAMES: readonly string[] = SUITE_FACTS.map((f) => f.name
  * @public
  */
 export function resolveFact(name: string, sources: FactSources): ResolvedFact {
+  if ("table" in sources) return sources.table[name] ?? { name, value: null, evidence: [] };
   const fact = BY_NAME.get(name);
   const capabilities = sources.inventory.capabilities;
   if (fact === undefined || capabilities === null) return { name, value: null, evidence: [] };
@@ -367,7 +374,22 @@ export function resolveFact(name: string, sources: FactSources): ResolvedFact {
   };
 }
 
-function evidenceOf(fact: SuiteFact, sources: FactSources): readonly Evidence[] {
+/**
+ * Every suite fact of a machine, each with at most `maxEvidence` pieces of evidence: the table an
+ * HCL stores per bundle so that re-evaluating against another suite needs no evidence parsing.
+ *
+ * @public
+ */
+export function factTable(sources: MachineFacts, maxEvidence = 3): FactTable {
+  return Object.fromEntries(
+    SUITE_FACTS.map((f) => {
+      const r = resolveFact(f.name, sources);
+      return [f.name, { ...r, evidence: r.evidence.slice(0, maxEvidence) }];
+    }),
+  );
+}
+
+function evidenceOf(fact: SuiteFact, sources: MachineFacts): readonly Evidence[] {
   if (fact.evidence !== undefined) return fact.evidence(sources.inventory);
   if (fact.from === undefined) {
     const at = fact.name.startsWith("platform.")

@@ -10,7 +10,7 @@ import type { PluginHost } from "../../core/plugin/plugin-host.js";
 import { loadDefinitionsBase } from "../../core/run/catalog.js";
 import type { RequirementResult } from "../../core/run/session-types.js";
 import { evaluateConditions } from "../../core/suite/evaluate.js";
-import type { FactSources } from "../../core/suite/facts.js";
+import type { MachineFacts } from "../../core/suite/facts.js";
 import { loadSuiteFile } from "../../core/suite/load-suite.js";
 import { planSuite } from "../../core/suite/plan.js";
 import type { Verdict } from "../../core/suite/verdicts.js";
@@ -37,7 +37,7 @@ export interface Verification {
   readonly rederived: { readonly requirements: number; readonly agreed: number };
   /** The bundle's report, and the facts re-derived from its evidence. */
   readonly report: Report;
-  readonly facts: FactSources;
+  readonly facts: MachineFacts;
   /** SHA-256 of the bundle file. */
   readonly digest: string;
 }
@@ -272,7 +272,7 @@ async function rederive(
   file: string,
   manifest: BundleManifest,
   report: Report,
-): Promise<{ requirements: number; agreed: number; facts: FactSources }> {
+): Promise<{ requirements: number; agreed: number; facts: MachineFacts }> {
   if (manifest.evidence === null)
     throw unusable(file, "it holds no evidence to re-derive the verdicts from");
   const { plugins, tests } = await loadDefinitionsBase(host);

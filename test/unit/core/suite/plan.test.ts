@@ -4,7 +4,7 @@ import { inspectMachine } from "../../../../core/platform/inspect-machine.js";
 import { evaluateConditions, judgeMeasurement } from "../../../../core/suite/evaluate.js";
 import { findSuite, type LoadedSuite } from "../../../../core/suite/load-suite.js";
 import { planSuite } from "../../../../core/suite/plan.js";
-import type { FactSources } from "../../../../core/suite/facts.js";
+import type { MachineFacts as FactSources } from "../../../../core/suite/facts.js";
 import { CORPUS, MACHINES } from "../../../helpers/corpus.js";
 import { makeHost } from "../../../helpers/host.js";
 import { REPO } from "../../../helpers/paths.js";
@@ -138,5 +138,19 @@ describe("core/suite/plan", () => {
       pass: true,
       marginal: true,
     });
+  });
+});
+
+describe("core/suite/facts table", () => {
+  it("plans the same from a machine and from its resolved fact table", async () => {
+    const { factTable } = await import("../../../../core/suite/facts.js");
+    const { host } = makeHost({ cwd: REPO });
+    const { inventory, identity } = await inspectMachine(host, { from: path.join(CORPUS, "hp-elitebook-8440p"), cwd: REPO });
+    const machine = { inventory, devices: identity.devices };
+    const suite = await findSuite("cvp@1.1", { dirs: [SHIPPED_SUITES], cwd: REPO, tests: fakeCatalog() });
+    const options = { live: false, allowDisruptive: false, tests: fakeCatalog(), waivers: [], today: "2026-11-23" };
+    const fromMachine = planSuite(suite, machine, options);
+    const fromTable = planSuite(suite, { table: factTable(machine, 1000) }, options);
+    expect(fromTable).to.deep.equal(fromMachine);
   });
 });
