@@ -1,3 +1,5 @@
+import { hclFileSchema } from "./list/hcl-config.js";
+import { feedSchema } from "./list/publish.js";
 import { reportSchema } from "./report/report-schema.js";
 
 /**
@@ -9,4 +11,6 @@ import { reportSchema } from "./report/report-schema.js";
  */
 export const HCL_PUBLISHED_SCHEMAS: Readonly<Record<string, object>> = {
   "report.schema.json": reportSchema,
+  "hcl.schema.json": hclFileSchema,
+  "hcl-feed.schema.json": feedSchema,
 };

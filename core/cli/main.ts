@@ -8,6 +8,7 @@ import { registerDevicesCommand } from "./commands/devices.js";
 import { registerInventoryCommands } from "./commands/inventory.js";
 import { registerPluginsCommands } from "./commands/plugins.js";
 import { registerBundleCommands } from "./commands/bundle.js";
+import { registerHclCommands } from "./commands/hcl.js";
 import { registerReportCommands } from "./commands/report.js";
 import { registerRunCommands } from "./commands/run.js";
 import { registerSuitesCommands } from "./commands/suites.js";
@@ -74,6 +75,7 @@ function buildProgram(io: CliIo, state: CliState): Command {
   registerRunCommands(program, io, state);
   registerReportCommands(program, io, state);
   registerBundleCommands(program, io, state);
+  registerHclCommands(program, io, state);
   for (const command of program.commands) inheritSettings(command);
   return program;
 }

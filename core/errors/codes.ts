@@ -147,6 +147,17 @@ export const ERROR_CODES = {
   /** The suite or plugins this hclkit has are not those the report names: nothing can be re-derived. */
   HCL_E_VERIFY_DEFINITIONS: { exit: EXIT.usage },
 
+  /** The folder is not an HCL (no hcl.yaml), or already is one (`hcl init`). */
+  HCL_E_HCL_NOT_FOUND: { exit: EXIT.usage },
+  /** hcl.yaml or an entry file is unreadable or breaks its schema. */
+  HCL_E_HCL_INVALID: { exit: EXIT.usage },
+  /** Another process holds the HCL's lock longer than hclkit waits. */
+  HCL_E_HCL_LOCKED: { exit: EXIT.infrastructure },
+  /** A bundle was refused by the HCL: made with an untrusted suite, plugin or key, or unverifiable. */
+  HCL_E_HCL_REFUSED: { exit: EXIT.notCertified },
+  /** `--shard` is not `i/n` with 0 ≤ i < n. */
+  HCL_E_HCL_SHARD: { exit: EXIT.usage },
+
   /** An active test ran past its time bound and was killed. */
   HCL_E_TEST_TIMEOUT: { exit: EXIT.infrastructure },
   /** An active test threw: the harness could not do its job. */
@@ -155,6 +166,47 @@ export const ERROR_CODES = {
   HCL_E_TEST_CRASHED: { exit: EXIT.infrastructure },
   /** An active test answered something that is not a test result. */
   HCL_E_TEST_BAD_RESULT: { exit: EXIT.infrastructure },
+
+  /** A TPM spec (`--tpm`) is none of `device:PATH`, `swtpm:HOST:PORT`, `swtpm:HOST:PORT:CTRLPORT`. */
+  HCL_E_TPM_SPEC: { exit: EXIT.usage },
+  /** A TPM command was asked for something its interface cannot carry (a PCR past 23, a nonce too long). */
+  HCL_E_TPM_ARGUMENT: { exit: EXIT.usage },
+  /** The TPM cannot be reached: its device cannot be opened, or swtpm refuses the connection. */
+  HCL_E_TPM_OPEN: { exit: EXIT.infrastructure },
+  /** The TPM, or swtpm's control channel, did not answer within the time bound. */
+  HCL_E_TPM_TIMEOUT: { exit: EXIT.infrastructure },
+  /** Writing to or reading from the TPM failed, or the connection closed before anything came back. */
+  HCL_E_TPM_IO: { exit: EXIT.infrastructure },
+  /** A TPM response ends before its 10-byte header, before the size its header gives, or inside a field. */
+  HCL_E_TPM_TRUNCATED: { exit: EXIT.infrastructure },
+  /** A TPM response carries a tag the command does not allow (a TPM 1.2 tag to a TPM 2.0 command…). */
+  HCL_E_TPM_BAD_TAG: { exit: EXIT.infrastructure },
+  /** A TPM response's size disagrees with the bytes received or with the structures it holds. */
+  HCL_E_TPM_BAD_SIZE: { exit: EXIT.infrastructure },
+  /** A TPM response is framed right but holds a structure the command never returns (a count past its maximum). */
+  HCL_E_TPM_MALFORMED: { exit: EXIT.infrastructure },
+  /** The TPM answered with an error or warning response code; the message names it and says what it means. */
+  HCL_E_TPM_RESPONSE_CODE: { exit: EXIT.infrastructure },
+  /** swtpm's control channel refused a command (a non-zero result). */
+  HCL_E_TPM_CONTROL: { exit: EXIT.infrastructure },
+  /** The TPM is of another family than the operation needs (a quote needs a TPM 2.0). */
+  HCL_E_TPM_FAMILY: { exit: EXIT.infrastructure },
+  /** A quote's attestation or signature bytes are not TPM structures (cut short, bad sizes, trailing bytes). */
+  HCL_E_TPM_QUOTE_MALFORMED: { exit: EXIT.notCertified },
+  /** The attestation key given with a quote is not a P-256 or RSA public key in PEM. */
+  HCL_E_TPM_QUOTE_KEY: { exit: EXIT.notCertified },
+  /** A quote's signature does not verify over its attestation bytes with the key given. */
+  HCL_E_TPM_QUOTE_SIGNATURE: { exit: EXIT.notCertified },
+  /** A quote's attestation does not start with TPM_GENERATED_VALUE: the TPM did not produce it. */
+  HCL_E_TPM_QUOTE_MAGIC: { exit: EXIT.notCertified },
+  /** A signed attestation is not a quote (its type is not TPM_ST_ATTEST_QUOTE). */
+  HCL_E_TPM_QUOTE_TYPE: { exit: EXIT.notCertified },
+  /** A quote's qualifying data is not the nonce expected (the report's digest). */
+  HCL_E_TPM_QUOTE_NONCE: { exit: EXIT.notCertified },
+  /** The PCRs a quote covers are not the PCRs whose values are given. */
+  HCL_E_TPM_QUOTE_PCR_SELECTION: { exit: EXIT.notCertified },
+  /** The PCR digest a quote signs is not the digest of the PCR values given. */
+  HCL_E_TPM_QUOTE_PCR_DIGEST: { exit: EXIT.notCertified },
 } as const satisfies Record<`HCL_E_${string}`, CodeInfo>;
 
 /** One code of {@link ERROR_CODES}. @public */
