@@ -225,7 +225,7 @@ export async function addBundles(
       const entry: Entry = {
         vendor: report.system.vendor as string,
         model: report.system.model as string,
-        name: report.system.version,
+        name: marketingName(report.system),
         platform: report.platform?.plugin ?? null,
         match: { vendor: report.system.vendor as string, product: report.system.model as string },
         results: { ...(current?.results ?? {}), [suite]: result },
@@ -246,6 +246,15 @@ export async function addBundles(
     store.writeIndex([...rows.values()]);
   });
   return outcomes;
+}
+
+/**
+ * The model's marketing name, when the firmware gives one: Lenovo writes it in the SMBIOS type 1
+ * Version field ("ThinkPad T410", DSP0134 §7.2 calls the field the product's version); other
+ * vendors put a revision there ("V1.14", "F.13"), which is no name.
+ */
+function marketingName(system: Report["system"]): string | null {
+  return system.vendor?.trim().toUpperCase() === "LENOVO" ? system.version : null;
 }
 
 /** SHA-256 of a file, `sha256:<hex>`. @public */

@@ -22,7 +22,7 @@ th{background:#f6f8fa;font-weight:600;position:sticky;top:0}
 .s-incomplete,.s-untested,.s-certified-with-restrictions{background:var(--bg-warn);color:var(--warn)}
 .filters{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}.filters label{display:flex;flex-direction:column;font-size:13px;color:var(--muted)}
 input,select{font:inherit;padding:4px 6px;border:1px solid var(--line);border-radius:6px;min-width:200px}
-a{color:#0969da}code{font-size:13px}
+a{color:#0969da}.scroll{overflow-x:auto}code{font-size:13px}
 @media print{.filters{display:none}body{padding:0}th{position:static}}
 `;
 
@@ -70,7 +70,7 @@ export function indexPage(
 <label for="suite-filter">Suite<select id="suite-filter">${options(suites, "every suite")}</select></label>
 <label for="status-filter">Status<select id="status-filter">${options(["certified", "certified-with-restrictions", "not-certified", "incomplete"], "any status")}</select></label></div>
 <p class="muted"><span id="shown">${rows.length}</span> shown</p>
-<table id="hcl-table"><thead><tr><th scope="col">Vendor</th><th scope="col">Model</th><th scope="col">Suite</th><th scope="col">Status</th>${features.map((f) => `<th scope="col">${e(f)}</th>`).join("")}<th scope="col">Tested</th></tr></thead><tbody>
+<div class="scroll"><table id="hcl-table"><thead><tr><th scope="col">Vendor</th><th scope="col">Model</th><th scope="col">Suite</th><th scope="col">Status</th>${features.map((f) => `<th scope="col">${e(f)}</th>`).join("")}<th scope="col">Tested</th></tr></thead><tbody>
 ${rows
   .map((r) => {
     const supported = Object.entries(r.result.features)
@@ -80,7 +80,7 @@ ${rows
     return `<tr data-search="${e(search)}" data-supported="${e(supported.join(" "))}" data-suite="${e(r.suite)}" data-status="${e(r.result.status)}"><td>${e(r.vendor)}</td><td><a href="${e(modelPage(r.entry))}">${e(r.model)}</a>${r.name === null ? "" : ` <span class="muted">${e(r.name)}</span>`}</td><td>${e(r.suite)}</td><td>${status(r.result.status)}</td>${features.map((f) => `<td>${r.result.features[f] === undefined ? "—" : status(r.result.features[f])}</td>`).join("")}<td>${e(r.result.testedAt.slice(0, 10))}</td></tr>`;
   })
   .join("\n")}
-</tbody></table>`;
+</tbody></table></div>`;
   return page(name, body, FILTER_SCRIPT);
 }
 
