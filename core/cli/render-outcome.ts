@@ -35,6 +35,11 @@ export function renderOutcome(
     lines.push("", "Why:");
     for (const r of report.reasons) lines.push(`  - ${r}`);
   }
-  lines.push("", `session: ${dir}`, `report:  ${reportFile}`, "");
+  lines.push(
+    "",
+    `session: ${dir}`,
+    `report:  ${reportFile} (and report.html, report.junit.xml, report.md beside it)`,
+    "",
+  );
   return lines.join("\n");
 }

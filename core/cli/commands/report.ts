@@ -15,7 +15,8 @@ export const REPORT_FILES = {
 } as const;
 
 type Format = keyof typeof REPORT_FILES;
-const FORMATS = Object.keys(REPORT_FILES) as Format[];
+/** Every report format, in the order they are written. */
+export const FORMATS = Object.keys(REPORT_FILES) as Format[];
 
 function formats(list: string): Format[] {
   const out: Format[] = [];
@@ -50,7 +51,7 @@ interface ReportOptions {
 }
 
 /** Renders a report in each format asked for into `dir`, each file written durably. */
-async function writeFormats(
+export async function writeFormats(
   report: Report,
   wanted: readonly Format[],
   dir: string,

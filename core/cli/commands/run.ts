@@ -194,10 +194,11 @@ async function drive(
     process.removeListener("SIGTERM", onSignal);
   }
   const { reportFromSession } = await import("../../../hcl/report/session-report.js");
-  const { writeJsonDurable } = await import("../../run/durable.js");
+  const { writeFormats, FORMATS } = await import("./report.js");
   const report = reportFromSession(opened.state.store.dir);
+  // Every rendering of the report lands beside the session: JSON, JUnit, HTML, Markdown.
+  const written = await writeFormats(report, FORMATS, opened.state.store.dir);
   const reportFile = opened.state.store.file("report.json");
-  writeJsonDurable(reportFile, report);
   state.exitCode =
     report.overall === "incomplete"
       ? EXIT.incomplete
@@ -218,6 +219,7 @@ async function drive(
         status: f.status,
       })),
       report: reportFile,
+      reports: written,
     });
     return;
   }
