@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
-const BENCHMARKS = ["cold-start.mjs", "inventory.mjs", "plan.mjs"];
+const BENCHMARKS = ["cold-start.mjs", "inventory.mjs", "plan.mjs", "report.mjs", "hcl.mjs"];
 
 for (const name of BENCHMARKS) {
   console.log(`== ${name}`);

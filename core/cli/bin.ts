@@ -10,8 +10,14 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 });
 
 const argv = process.argv.slice(2);
+const fastQuery = argv[0] === "hcl" ? (await import("./fast-query.js")).parseFastQuery(argv) : null;
 if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
   process.stdout.write(`${packageInfo().version}\n`);
+} else if (
+  fastQuery !== null &&
+  (await (await import("./fast-query.js")).runFastQuery(fastQuery, process.cwd())) === 0
+) {
+  process.exitCode = 0;
 } else {
   await import("reflect-metadata");
   const { runCli } = await import("./main.js");

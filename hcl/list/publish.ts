@@ -1,9 +1,13 @@
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import path from "node:path";
 import { HclError } from "../../core/errors/hcl-error.js";
 import { syncDir } from "../../core/run/durable.js";
 import type { Entry } from "./entry.js";
-import { entryPage, indexPage, modelPage, type SiteRow } from "./site.js";
+import { indexPage } from "./site.js";
+import { writeModelPages, type PagesResult } from "./publish-pages.js";
 import type { HclStore } from "./store.js";
 
 /** The format tag of hcl.json. @public */
@@ -115,57 +119,20 @@ export async function publishSite(
   mkdirSync(parent, { recursive: true });
   const staging = mkdtempSync(path.join(parent, ".hclkit-site-"));
   try {
-    const siteRows: SiteRow[] = [];
-    const features = new Set<string>();
-    let asOf = "";
-    let files = 0;
-    const feedEntries: Feed["entries"][number][] = [];
-    for (const row of rows) {
-      const entry = store.entry(row.path);
-      if (entry === null)
-        throw new HclError(
-          "HCL_E_HCL_INVALID",
-          `index.json lists ${row.path}, which does not exist`,
-          { details: { entry: row.path } },
-        );
-      const page = modelPage(row.path);
-      const depth = page.split("/").length - 1;
-      const target = path.join(staging, page);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, entryPage(config.name, entry, depth));
-      files++;
-      const results: Feed["entries"][number]["results"] = {};
-      for (const [suite, r] of Object.entries(entry.results).sort(([a], [b]) =>
-        a.localeCompare(b),
-      )) {
-        Object.keys(r.features).forEach((f) => features.add(f));
-        if (r.addedAt > asOf) asOf = r.addedAt;
-        siteRows.push({
-          entry: row.path,
-          vendor: entry.vendor,
-          model: entry.model,
-          name: entry.name,
-          suite,
-          result: r,
-        });
-        (results as Record<string, unknown>)[suite] = {
-          status: r.status,
-          features: r.features,
-          footnotes: r.footnotes,
-          bundle: r.bundle,
-          testedAt: r.testedAt,
-        };
-      }
-      feedEntries.push({
-        vendor: entry.vendor,
-        model: entry.model,
-        name: entry.name,
-        platform: entry.platform,
-        match: entry.match,
-        page,
-        results,
-      });
-    }
+    const paths = rows.map((r) => r.path);
+    const parts = await pagesInParallel(store, config.name, paths, staging);
+    const missing = parts.flatMap((p) => p.missing);
+    if (missing.length > 0)
+      throw new HclError(
+        "HCL_E_HCL_INVALID",
+        `index.json lists ${missing.join(", ")}, which does not exist`,
+        { details: { entries: missing } },
+      );
+    const siteRows = parts.flatMap((p) => p.rows);
+    const feedEntries = parts.flatMap((p) => p.feed);
+    const features = new Set(parts.flatMap((p) => p.features));
+    const asOf = parts.reduce((latest, p) => (p.asOf > latest ? p.asOf : latest), "");
+    let files = feedEntries.length;
     const feed: Feed = {
       format: FEED_FORMAT,
       name: config.name,
@@ -196,4 +163,47 @@ export async function publishSite(
           { cause: error, details: { out } },
         );
   }
+}
+
+/** Below this many entries the pages are written in this thread: a worker costs more to start. */
+const WORKER_THRESHOLD = 500;
+
+/** The model pages, written by a worker thread per core for a long list (reading YAML is the cost). */
+async function pagesInParallel(
+  store: HclStore,
+  name: string,
+  paths: readonly string[],
+  staging: string,
+): Promise<PagesResult[]> {
+  const cores =
+    typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  const workers = Math.min(cores, Math.ceil(paths.length / WORKER_THRESHOLD));
+  if (workers <= 1) return [await writeModelPages(store, name, paths, staging)];
+  const size = Math.ceil(paths.length / workers);
+  const self = fileURLToPath(import.meta.url);
+  const module = new URL(
+    self.endsWith(".ts") ? "./publish-worker.ts" : "./publish-worker.js",
+    import.meta.url,
+  );
+  return Promise.all(
+    Array.from(
+      { length: workers },
+      (_, w) =>
+        new Promise<PagesResult>((resolve, reject) => {
+          const worker = new Worker(module, {
+            workerData: {
+              dir: store.dir,
+              name,
+              paths: paths.slice(w * size, (w + 1) * size),
+              staging,
+            },
+          });
+          worker.once("message", (m: PagesResult) => resolve(m));
+          worker.once("error", reject);
+          worker.once("exit", (code) => {
+            if (code !== 0) reject(new Error(`a publishing worker exited with code ${code}`));
+          });
+        }),
+    ),
+  );
 }
