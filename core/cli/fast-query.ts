@@ -34,7 +34,7 @@ export async function runFastQuery(
   try {
     rows = queryIndex(
       readIndex(path.resolve(cwd, options["hcl"] as string)).rows,
-      options as Record<string, string>,
+      options,
     );
   } catch {
     return null;
