@@ -13,6 +13,7 @@ import { evaluateConditions } from "../../core/suite/evaluate.js";
 import type { MachineFacts } from "../../core/suite/facts.js";
 import { loadSuiteFile } from "../../core/suite/load-suite.js";
 import { planSuite } from "../../core/suite/plan.js";
+import type { Suite } from "../../core/suite/suite-schema.js";
 import type { Verdict } from "../../core/suite/verdicts.js";
 import type { Report } from "./build-report.js";
 import { BUNDLE_FILES, BUNDLE_FORMAT, type BundleManifest, type Statement } from "./bundle.js";
@@ -38,6 +39,8 @@ export interface Verification {
   /** The bundle's report, and the facts re-derived from its evidence. */
   readonly report: Report;
   readonly facts: MachineFacts;
+  /** The suite the report was made with (from the bundle, checked against the report's digest). */
+  readonly suite: Suite;
   /** SHA-256 of the bundle file. */
   readonly digest: string;
 }
@@ -262,6 +265,7 @@ export async function verifyBundle(
     rederived: { requirements: rederived.requirements, agreed: rederived.agreed },
     report,
     facts: rederived.facts,
+    suite: rederived.suite,
     digest: `sha256:${sha256(readFileSync(file))}`,
   };
 }
@@ -272,7 +276,7 @@ async function rederive(
   file: string,
   manifest: BundleManifest,
   report: Report,
-): Promise<{ requirements: number; agreed: number; facts: MachineFacts }> {
+): Promise<{ requirements: number; agreed: number; facts: MachineFacts; suite: Suite }> {
   if (manifest.evidence === null)
     throw unusable(file, "it holds no evidence to re-derive the verdicts from");
   const { plugins, tests } = await loadDefinitionsBase(host);
@@ -360,7 +364,7 @@ async function rederive(
           { details: { file, requirement: step.requirement, reported: reported.raw, derived } },
         );
     }
-    return { requirements: compared, agreed: compared, facts: sources };
+    return { requirements: compared, agreed: compared, facts: sources, suite: suite.suite };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
