@@ -32,10 +32,7 @@ export async function runFastQuery(
   const { readIndex, queryIndex } = await import("../../hcl/list/query.js");
   let rows;
   try {
-    rows = queryIndex(
-      readIndex(path.resolve(cwd, options["hcl"] as string)).rows,
-      options,
-    );
+    rows = queryIndex(readIndex(path.resolve(cwd, options["hcl"] as string)).rows, options);
   } catch {
     return null;
   }

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import type { LoadedConfig } from "../config/load-config.js";
 import type { PluginHost } from "../plugin/plugin-host.js";
 import type { CliIo, GlobalOptions } from "./io.js";
 
@@ -8,7 +9,15 @@ import type { CliIo, GlobalOptions } from "./io.js";
  * that need none of them (`--version`, `--help`, `inventory` of raw evidence) start fast.
  */
 export async function openHost(io: CliIo, command: Command): Promise<PluginHost> {
-  const [{ bootstrap }, { resolve }, { PLUGIN_HOST }] = await Promise.all([
+  return (await openContext(io, command)).host;
+}
+
+/** The plugin host and the configuration it was built from. */
+export async function openContext(
+  io: CliIo,
+  command: Command,
+): Promise<{ host: PluginHost; config: LoadedConfig }> {
+  const [{ bootstrap }, { resolve }, { PLUGIN_HOST, CONFIG }] = await Promise.all([
     import("../di/bootstrap.js"),
     import("../di/token.js"),
     import("../di/tokens.js"),
@@ -22,5 +31,5 @@ export async function openHost(io: CliIo, command: Command): Promise<PluginHost>
     ...(globals.config === undefined ? {} : { configFile: globals.config }),
     ...(globals.pluginTimeout === undefined ? {} : { pluginTimeoutMs: globals.pluginTimeout }),
   });
-  return resolve(root, PLUGIN_HOST);
+  return { host: resolve(root, PLUGIN_HOST), config: resolve(root, CONFIG) };
 }

@@ -29,6 +29,8 @@ export interface HclConfig {
   } | null;
   /** Time bound of one call into plugin code, in milliseconds. */
   pluginTimeoutMs?: number | null;
+  /** The TPM the TPM tests talk to (`--tpm` overrides): `device:/dev/tpmrm0`, `swtpm:HOST:PORT`. */
+  tpm?: string | null;
 }
 
 const policy = {
@@ -69,6 +71,12 @@ export const hclConfigSchema: JSONSchemaType<HclConfig> = {
       minimum: 1,
       maximum: 3_600_000,
       description: "milliseconds between 1 and 3600000",
+    },
+    tpm: {
+      type: "string",
+      nullable: true,
+      pattern: "^(device:/.+|swtpm:[^:]+:\\d+(:\\d+)?)$",
+      description: "a TPM spec: device:/dev/tpmrm0, or swtpm:HOST:PORT[:CTRLPORT]",
     },
   },
 };

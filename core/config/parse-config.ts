@@ -36,7 +36,7 @@ export function parseConfig(text: string, file: string): HclConfig {
       "HCL_E_CONFIG_INVALID",
       `${file} breaks the configuration schema:\n${problems.map((p) => `  ${p.text}`).join("\n")}`,
       {
-        hint: "Valid keys are plugins, onLoadFailure and pluginTimeoutMs (see README.md, Configuration).",
+        hint: "Valid keys are plugins, onLoadFailure, pluginTimeoutMs and tpm (see README.md, Configuration).",
         details: {
           file,
           problems: problems.map((p) => ({

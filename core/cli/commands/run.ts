@@ -7,7 +7,7 @@ import type { Drive, RunOutcome } from "../../run/runner.js";
 import type { OpenedSession } from "../../run/open-session.js";
 import { printJson, type CliIo } from "../io.js";
 import type { CliState } from "../main.js";
-import { openHost } from "../open-host.js";
+import { openContext } from "../open-host.js";
 import { packageInfo, shippedSuiteDirs } from "../package-info.js";
 import { createProgress, type ProgressMode } from "../progress.js";
 
@@ -24,6 +24,7 @@ interface RunOptions {
   readonly json?: boolean;
   readonly force?: boolean;
   readonly tools?: boolean;
+  readonly tpm?: string;
 }
 
 /** The suite `hclkit qualify` runs: the newest version of the client hypervisor program. */
@@ -37,6 +38,10 @@ function withRunOptions(command: Command): Command {
     .option("--non-interactive", "never ask: prompts without an answer stay pending")
     .option("--allow-disruptive", "run disruptive tests (suspend and resume)")
     .option("--events <format>", "stream progress events on stdout: ndjson")
+    .option(
+      "--tpm <spec>",
+      "the TPM for the TPM tests: device:/dev/tpmrm0 or swtpm:HOST:PORT[:CTRLPORT]",
+    )
     .option(
       "--no-tools",
       "do not run dmidecode, lspci, lsusb and udevadm into the captured snapshot",
@@ -77,11 +82,16 @@ export function registerRunCommands(program: Command, io: CliIo, state: CliState
     .option("--answers <file>", "answers to the suite's prompts")
     .option("--non-interactive", "never ask: prompts without an answer stay pending")
     .option("--events <format>", "stream progress events on stdout: ndjson")
+    .option(
+      "--tpm <spec>",
+      "the TPM for the TPM tests: device:/dev/tpmrm0 or swtpm:HOST:PORT[:CTRLPORT]",
+    )
     .option("--json", "print the outcome as JSON on stdout")
     .action(async (dir: string | undefined, options: RunOptions, command: Command) => {
       state.json = options.json === true;
       const mode = progressMode(options, io);
-      const host = await openHost(io, command);
+      const { host, config } = await openContext(io, command);
+      const tpm = await tpmSpec(options, config.config.tpm);
       const { openForResume } = await import("../../run/open-session.js");
       const opened = await openForResume(host, {
         dir: dir ?? newestSession(io.cwd),
@@ -95,8 +105,19 @@ export function registerRunCommands(program: Command, io: CliIo, state: CliState
         for (const c of opened.changes)
           io.stderr.write(`warning: resuming with --force although ${c}\n`);
       }
-      await drive(opened, options, mode, io, state);
+      await drive(opened, options, mode, io, state, tpm);
     });
+}
+
+/** `--tpm`, else the configuration's `tpm`, checked; `null` for the default device. */
+async function tpmSpec(
+  options: RunOptions,
+  configured: string | null | undefined,
+): Promise<string | null> {
+  const spec = options.tpm ?? configured ?? null;
+  if (spec === null) return null;
+  const { parseTpmSpec, formatTpmSpec } = await import("../../tpm/spec.js");
+  return formatTpmSpec(parseTpmSpec(spec));
 }
 
 function progressMode(options: RunOptions, io: CliIo): ProgressMode {
@@ -133,7 +154,8 @@ async function runCommand(
     throw new HclError("HCL_E_CLI_USAGE", "--from and --root cannot be used together", {
       hint: "--from reads recorded evidence; --root reads a live machine mounted elsewhere. Give one of them.",
     });
-  const host = await openHost(io, command);
+  const { host, config } = await openContext(io, command);
+  const tpm = await tpmSpec(options, config.config.tpm);
   const { createSession } = await import("../../run/open-session.js");
   const opened = await createSession(host, {
     suite,
@@ -150,7 +172,7 @@ async function runCommand(
     tools: options.tools !== false,
   });
   for (const w of opened.warnings) io.stderr.write(`warning: ${w}\n`);
-  await drive(opened, options, mode, io, state);
+  await drive(opened, options, mode, io, state, tpm);
 }
 
 async function drive(
@@ -159,6 +181,7 @@ async function drive(
   mode: ProgressMode,
   io: CliIo,
   state: CliState,
+  tpm: string | null,
 ): Promise<void> {
   const progress = await createProgress(state.json ? "quiet" : mode, io.stdout, io.stderr);
   const controller = new AbortController();
@@ -176,6 +199,7 @@ async function drive(
     answers: opened.answers?.answers ?? new Map(),
     signal: controller.signal,
     root: opened.manifest.evidence.kind === "live" ? opened.manifest.evidence.source : "/",
+    tpm,
     childTests: opened.tests.childTests,
     transitions: opened.tests.transitions,
     ...(interactive && io.stdin !== undefined
