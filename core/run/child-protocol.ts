@@ -28,7 +28,13 @@ export interface ChildRequest {
 /** The one message the child answers. @public */
 export type ChildReply =
   | { readonly type: "result"; readonly result: ActiveTestResult }
-  | { readonly type: "error"; readonly message: string; readonly stack: string | null };
+  | {
+      readonly type: "error";
+      readonly message: string;
+      readonly stack: string | null;
+      /** The error's `HCL_E_*` code when the test threw an HclError (a TPM that does not answer). */
+      readonly code?: string | null;
+    };
 
 /**
  * Sent when a test runs out of time: the child fires its context's signal so that the test can

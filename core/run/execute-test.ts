@@ -1,6 +1,7 @@
 import { fork } from "node:child_process";
 import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { ERROR_CODES, type ErrorCode } from "../errors/codes.js";
 import { HclError } from "../errors/hcl-error.js";
 import type { ActiveTestResult } from "../plugin/api.js";
 import type { ChildAbort, ChildReply, ChildRequest } from "./child-protocol.js";
@@ -151,9 +152,12 @@ export function executeTest(request: ChildRequest, options: ExecuteOptions): Pro
         return finish({
           ok: false,
           durationMs,
-          error: new HclError("HCL_E_TEST_THREW", `test ${test} failed to run: ${reply.message}`, {
-            details: { test, stack: reply.stack },
-          }),
+          // The test's own code when it threw one (HCL_E_TPM_TIMEOUT…); HCL_E_TEST_THREW otherwise.
+          error: new HclError(
+            isErrorCode(reply.code) ? reply.code : "HCL_E_TEST_THREW",
+            `test ${test} failed to run: ${reply.message}`,
+            { details: { test, stack: reply.stack } },
+          ),
         });
       const problem = resultProblem(reply.result);
       if (problem !== undefined)
@@ -198,4 +202,8 @@ function resultProblem(value: unknown): string | undefined {
   if (r["skip"] !== undefined && typeof r["skip"] !== "string")
     return "a skip that is not a string";
   return undefined;
+}
+
+function isErrorCode(code: string | null | undefined): code is ErrorCode {
+  return typeof code === "string" && Object.hasOwn(ERROR_CODES, code);
 }

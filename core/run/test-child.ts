@@ -71,7 +71,13 @@ process.on("message", (message: ChildRequest | ChildAbort) => {
       await send({ type: "result", result });
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));
-      await send({ type: "error", message: e.message, stack: e.stack ?? null });
+      const code = (e as { code?: unknown }).code;
+      await send({
+        type: "error",
+        message: e.message,
+        stack: e.stack ?? null,
+        code: typeof code === "string" && code.startsWith("HCL_E_") ? code : null,
+      });
     }
     process.exit(0);
   })();

@@ -3257,16 +3257,16 @@ validate17.errors = vErrors;
 return errors === 0;
 }
 
-export const params_wifi_scan = validate18;
-const schema19 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","additionalProperties":false,"properties":{"interface":{"type":"string","pattern":"^[^/\\s]{1,15}$","description":"Wireless interface to scan with (wlan0). Default: the first on a WiFi device the drivers found."},"scanTimeoutSec":{"type":"integer","minimum":1,"maximum":300,"description":"Time bound of one `iw scan`, in seconds. Default 30."}}};
-const pattern8 = new RegExp("^[^/\\s]{1,15}$", "u");
+export const params_tpm_capabilities = validate18;
+const schema19 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","additionalProperties":false,"properties":{"banks":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9_]{1,16}$"},"uniqueItems":true,"description":"PCR banks that must be allocated (sha1, sha256, sha384…). Default: none required beyond one bank."},"commandTimeoutSec":{"type":"integer","minimum":1,"maximum":600,"description":"Bound of one TPM command (and of connecting), in seconds. Default 10."}}};
+const pattern8 = new RegExp("^[a-z0-9_]{1,16}$", "u");
 
 function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((key0 === "interface") || (key0 === "scanTimeoutSec"))){
+if(!((key0 === "banks") || (key0 === "commandTimeoutSec"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -3277,11 +3277,15 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.interface !== undefined){
-let data0 = data.interface;
-if(typeof data0 === "string"){
-if(!pattern8.test(data0)){
-const err1 = {instancePath:instancePath+"/interface",schemaPath:"#/properties/interface/pattern",keyword:"pattern",params:{pattern: "^[^/\\s]{1,15}$"},message:"must match pattern \""+"^[^/\\s]{1,15}$"+"\"",schema:"^[^/\\s]{1,15}$",parentSchema:schema19.properties.interface,data:data0};
+if(data.banks !== undefined){
+let data0 = data.banks;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(typeof data1 === "string"){
+if(!pattern8.test(data1)){
+const err1 = {instancePath:instancePath+"/banks/" + i0,schemaPath:"#/properties/banks/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_]{1,16}$"},message:"must match pattern \""+"^[a-z0-9_]{1,16}$"+"\"",schema:"^[a-z0-9_]{1,16}$",parentSchema:schema19.properties.banks.items,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3292,7 +3296,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/interface",schemaPath:"#/properties/interface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.interface.type,parentSchema:schema19.properties.interface,data:data0};
+const err2 = {instancePath:instancePath+"/banks/" + i0,schemaPath:"#/properties/banks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.banks.items.type,parentSchema:schema19.properties.banks.items,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3302,10 +3306,141 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.scanTimeoutSec !== undefined){
-let data1 = data.scanTimeoutSec;
+let i1 = data0.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data0[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err3 = {instancePath:instancePath+"/banks",schemaPath:"#/properties/banks/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema19.properties.banks,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/banks",schemaPath:"#/properties/banks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.properties.banks.type,parentSchema:schema19.properties.banks,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.commandTimeoutSec !== undefined){
+let data2 = data.commandTimeoutSec;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err5 = {instancePath:instancePath+"/commandTimeoutSec",schemaPath:"#/properties/commandTimeoutSec/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.properties.commandTimeoutSec.type,parentSchema:schema19.properties.commandTimeoutSec,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 600 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/commandTimeoutSec",schemaPath:"#/properties/commandTimeoutSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema19.properties.commandTimeoutSec,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data2 < 1 || isNaN(data2)){
+const err7 = {instancePath:instancePath+"/commandTimeoutSec",schemaPath:"#/properties/commandTimeoutSec/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema19.properties.commandTimeoutSec,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate18.errors = vErrors;
+return errors === 0;
+}
+
+export const params_tpm_pcr_read = validate19;
+const schema20 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","additionalProperties":false,"properties":{"sysfsDevice":{"type":"string","pattern":"^tpm\\d{1,3}$","description":"The /sys/class/tpm device whose PCR files are compared with the TPM. Default: the kernel device's own (tpm0 for /dev/tpmrm0 and /dev/tpm0); none for swtpm."},"commandTimeoutSec":{"type":"integer","minimum":1,"maximum":600,"description":"Bound of one TPM command (and of connecting), in seconds. Default 10."}}};
+const pattern9 = new RegExp("^tpm\\d{1,3}$", "u");
+
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "sysfsDevice") || (key0 === "commandTimeoutSec"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.sysfsDevice !== undefined){
+let data0 = data.sysfsDevice;
+if(typeof data0 === "string"){
+if(!pattern9.test(data0)){
+const err1 = {instancePath:instancePath+"/sysfsDevice",schemaPath:"#/properties/sysfsDevice/pattern",keyword:"pattern",params:{pattern: "^tpm\\d{1,3}$"},message:"must match pattern \""+"^tpm\\d{1,3}$"+"\"",schema:"^tpm\\d{1,3}$",parentSchema:schema20.properties.sysfsDevice,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/sysfsDevice",schemaPath:"#/properties/sysfsDevice/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.sysfsDevice.type,parentSchema:schema20.properties.sysfsDevice,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.commandTimeoutSec !== undefined){
+let data1 = data.commandTimeoutSec;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err3 = {instancePath:instancePath+"/scanTimeoutSec",schemaPath:"#/properties/scanTimeoutSec/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.properties.scanTimeoutSec.type,parentSchema:schema19.properties.scanTimeoutSec,data:data1};
+const err3 = {instancePath:instancePath+"/commandTimeoutSec",schemaPath:"#/properties/commandTimeoutSec/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.properties.commandTimeoutSec.type,parentSchema:schema20.properties.commandTimeoutSec,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3315,8 +3450,8 @@ vErrors.push(err3);
 errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 300 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/scanTimeoutSec",schemaPath:"#/properties/scanTimeoutSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 300},message:"must be <= 300",schema:300,parentSchema:schema19.properties.scanTimeoutSec,data:data1};
+if(data1 > 600 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/commandTimeoutSec",schemaPath:"#/properties/commandTimeoutSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema20.properties.commandTimeoutSec,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3326,7 +3461,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err5 = {instancePath:instancePath+"/scanTimeoutSec",schemaPath:"#/properties/scanTimeoutSec/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema19.properties.scanTimeoutSec,data:data1};
+const err5 = {instancePath:instancePath+"/commandTimeoutSec",schemaPath:"#/properties/commandTimeoutSec/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20.properties.commandTimeoutSec,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3339,7 +3474,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3348,6 +3483,274 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate18.errors = vErrors;
+validate19.errors = vErrors;
+return errors === 0;
+}
+
+export const params_tpm_random = validate20;
+const schema21 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","additionalProperties":false,"properties":{"bytes":{"type":"integer","minimum":8,"maximum":4096,"description":"Bytes drawn in each of the two draws. Default 32."},"commandTimeoutSec":{"type":"integer","minimum":1,"maximum":600,"description":"Bound of one TPM command (and of connecting), in seconds. Default 10."}}};
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "bytes") || (key0 === "commandTimeoutSec"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.bytes !== undefined){
+let data0 = data.bytes;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err1 = {instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.properties.bytes.type,parentSchema:schema21.properties.bytes,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 4096 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4096},message:"must be <= 4096",schema:4096,parentSchema:schema21.properties.bytes,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0 < 8 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8",schema:8,parentSchema:schema21.properties.bytes,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.commandTimeoutSec !== undefined){
+let data1 = data.commandTimeoutSec;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err4 = {instancePath:instancePath+"/commandTimeoutSec",schemaPath:"#/properties/commandTimeoutSec/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.properties.commandTimeoutSec.type,parentSchema:schema21.properties.commandTimeoutSec,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 600 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/commandTimeoutSec",schemaPath:"#/properties/commandTimeoutSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema21.properties.commandTimeoutSec,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err6 = {instancePath:instancePath+"/commandTimeoutSec",schemaPath:"#/properties/commandTimeoutSec/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema21.properties.commandTimeoutSec,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+
+export const params_tpm_selftest = validate21;
+const schema22 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","additionalProperties":false,"properties":{"commandTimeoutSec":{"type":"integer","minimum":1,"maximum":600,"description":"Bound of one TPM command (and of connecting), in seconds. Default 60."}}};
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "commandTimeoutSec")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.commandTimeoutSec !== undefined){
+let data0 = data.commandTimeoutSec;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err1 = {instancePath:instancePath+"/commandTimeoutSec",schemaPath:"#/properties/commandTimeoutSec/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.properties.commandTimeoutSec.type,parentSchema:schema22.properties.commandTimeoutSec,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 600 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/commandTimeoutSec",schemaPath:"#/properties/commandTimeoutSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema22.properties.commandTimeoutSec,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0 < 1 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/commandTimeoutSec",schemaPath:"#/properties/commandTimeoutSec/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema22.properties.commandTimeoutSec,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+
+export const params_wifi_scan = validate22;
+const schema23 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","additionalProperties":false,"properties":{"interface":{"type":"string","pattern":"^[^/\\s]{1,15}$","description":"Wireless interface to scan with (wlan0). Default: the first on a WiFi device the drivers found."},"scanTimeoutSec":{"type":"integer","minimum":1,"maximum":300,"description":"Time bound of one `iw scan`, in seconds. Default 30."}}};
+const pattern10 = new RegExp("^[^/\\s]{1,15}$", "u");
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "interface") || (key0 === "scanTimeoutSec"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.interface !== undefined){
+let data0 = data.interface;
+if(typeof data0 === "string"){
+if(!pattern10.test(data0)){
+const err1 = {instancePath:instancePath+"/interface",schemaPath:"#/properties/interface/pattern",keyword:"pattern",params:{pattern: "^[^/\\s]{1,15}$"},message:"must match pattern \""+"^[^/\\s]{1,15}$"+"\"",schema:"^[^/\\s]{1,15}$",parentSchema:schema23.properties.interface,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/interface",schemaPath:"#/properties/interface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.interface.type,parentSchema:schema23.properties.interface,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.scanTimeoutSec !== undefined){
+let data1 = data.scanTimeoutSec;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err3 = {instancePath:instancePath+"/scanTimeoutSec",schemaPath:"#/properties/scanTimeoutSec/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.scanTimeoutSec.type,parentSchema:schema23.properties.scanTimeoutSec,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 300 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/scanTimeoutSec",schemaPath:"#/properties/scanTimeoutSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 300},message:"must be <= 300",schema:300,parentSchema:schema23.properties.scanTimeoutSec,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/scanTimeoutSec",schemaPath:"#/properties/scanTimeoutSec/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.scanTimeoutSec,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate22.errors = vErrors;
 return errors === 0;
 }

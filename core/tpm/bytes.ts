@@ -146,6 +146,11 @@ export class ByteReader {
     return new ByteReader(this.take(size, field), `${this.what} ${field}`);
   }
 
+  /** A copy of the bytes from `start` to the current offset: the extent of a structure just read. */
+  bytesBetween(start: number): Uint8Array {
+    return this.data.slice(start, this.at);
+  }
+
   /** Checks that every byte was read: a response longer than its structures is `HCL_E_TPM_BAD_SIZE`. */
   end(): void {
     if (this.remaining > 0)
@@ -168,7 +173,15 @@ export class ByteReader {
       throw new HclError(
         "HCL_E_TPM_TRUNCATED",
         `${this.what} is cut short: ${field} needs ${n} bytes at offset ${this.at}, ${this.remaining} left`,
-        { details: { what: this.what, field, offset: this.at, needed: n, remaining: this.remaining } },
+        {
+          details: {
+            what: this.what,
+            field,
+            offset: this.at,
+            needed: n,
+            remaining: this.remaining,
+          },
+        },
       );
     const out = this.data.subarray(this.at, this.at + n);
     this.at += n;

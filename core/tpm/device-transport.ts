@@ -11,18 +11,24 @@ import {
 } from "./transport.js";
 
 function openFd(file: string): Promise<number> {
-  return new Promise((resolve, reject) => open(file, "r+", (error, fd) => (error ? reject(error) : resolve(fd))));
+  return new Promise((resolve, reject) =>
+    open(file, "r+", (error, fd) => (error ? reject(error) : resolve(fd))),
+  );
 }
 
 function writeFd(fd: number, bytes: Uint8Array, at: number): Promise<number> {
   return new Promise((resolve, reject) =>
-    write(fd, bytes, at, bytes.length - at, null, (error, n) => (error ? reject(error) : resolve(n))),
+    write(fd, bytes, at, bytes.length - at, null, (error, n) =>
+      error ? reject(error) : resolve(n),
+    ),
   );
 }
 
 function readFd(fd: number, buffer: Uint8Array, at: number): Promise<number> {
   return new Promise((resolve, reject) =>
-    read(fd, buffer, at, buffer.length - at, null, (error, n) => (error ? reject(error) : resolve(n))),
+    read(fd, buffer, at, buffer.length - at, null, (error, n) =>
+      error ? reject(error) : resolve(n),
+    ),
   );
 }
 
@@ -92,9 +98,13 @@ export class DeviceTransport implements TpmTransport {
   private async exchange(command: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
     const fd = this.fd;
     if (fd === null)
-      throw new HclError("HCL_E_TPM_IO", `${this.spec}: the device is ${this.closedWhy ?? "closed"}`, {
-        details: { tpm: this.spec },
-      });
+      throw new HclError(
+        "HCL_E_TPM_IO",
+        `${this.spec}: the device is ${this.closedWhy ?? "closed"}`,
+        {
+          details: { tpm: this.spec },
+        },
+      );
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
@@ -114,7 +124,7 @@ export class DeviceTransport implements TpmTransport {
 
   private async roundTrip(fd: number, command: Uint8Array): Promise<Uint8Array> {
     try {
-      for (let at = 0; at < command.length; ) at += await writeFd(fd, command, at);
+      for (let at = 0; at < command.length;) at += await writeFd(fd, command, at);
     } catch (error) {
       throw this.ioError(`cannot write ${commandLabel(command)}`, error);
     }
@@ -128,7 +138,8 @@ export class DeviceTransport implements TpmTransport {
       } catch (error) {
         throw this.ioError(`cannot read the response to ${commandLabel(command)}`, error);
       }
-      if (this.fd !== fd) throw new HclError("HCL_E_TPM_IO", `${this.spec}: closed during the exchange`);
+      if (this.fd !== fd)
+        throw new HclError("HCL_E_TPM_IO", `${this.spec}: closed during the exchange`);
       if (n === 0)
         throw new HclError(
           got === 0 ? "HCL_E_TPM_IO" : "HCL_E_TPM_TRUNCATED",
@@ -138,7 +149,8 @@ export class DeviceTransport implements TpmTransport {
           { details: { tpm: this.spec, received: got } },
         );
       got += n;
-      if (got >= RESPONSE_HEADER_BYTES && !Number.isFinite(size)) size = declaredResponseSize(buffer, this.spec);
+      if (got >= RESPONSE_HEADER_BYTES && !Number.isFinite(size))
+        size = declaredResponseSize(buffer, this.spec);
     }
     if (got > size)
       throw new HclError(

@@ -50,7 +50,12 @@ export async function openTpmTransport(
   spec: string | TpmSpec | null,
   options: OpenTpmOptions,
 ): Promise<TpmTransport | null> {
-  const parsed = spec === null ? defaultTpmSpec(options.root) : typeof spec === "string" ? parseTpmSpec(spec) : spec;
+  const parsed =
+    spec === null
+      ? defaultTpmSpec(options.root)
+      : typeof spec === "string"
+        ? parseTpmSpec(spec)
+        : spec;
   if (parsed === null) return null;
   if (parsed.kind === "swtpm") return SwtpmTransport.connect(parsed, options.timeoutMs);
   return DeviceTransport.open(underRoot(options.root, parsed.path), formatTpmSpec(parsed));

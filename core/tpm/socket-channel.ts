@@ -1,7 +1,7 @@
 import net from "node:net";
 import { HclError } from "../errors/hcl-error.js";
 
-/** Why a read on a {@link SocketChannel} ended early: the peer closed, the deadline passed. */
+/** Why a read on a {@link SocketChannel} ended early: the peer closed, the deadline passed. @public */
 export class ChannelEnded extends Error {
   override readonly name = "ChannelEnded";
   constructor(
@@ -47,16 +47,25 @@ export class SocketChannel {
    * Connects to `host:port` within `timeoutMs`: `HCL_E_TPM_OPEN` when refused or unreachable,
    * `HCL_E_TPM_TIMEOUT` when nothing answered in time. `where` names the TPM in messages.
    */
-  static connect(host: string, port: number, timeoutMs: number, where: string): Promise<SocketChannel> {
+  static connect(
+    host: string,
+    port: number,
+    timeoutMs: number,
+    where: string,
+  ): Promise<SocketChannel> {
     return new Promise((resolve, reject) => {
       const socket = net.connect({ host, port });
       socket.setNoDelay(true);
       const timer = setTimeout(() => {
         socket.destroy();
         reject(
-          new HclError("HCL_E_TPM_TIMEOUT", `${where}: no connection to ${host}:${port} within ${timeoutMs} ms`, {
-            details: { tpm: where, host, port, timeoutMs },
-          }),
+          new HclError(
+            "HCL_E_TPM_TIMEOUT",
+            `${where}: no connection to ${host}:${port} within ${timeoutMs} ms`,
+            {
+              details: { tpm: where, host, port, timeoutMs },
+            },
+          ),
         );
       }, timeoutMs);
       socket.once("connect", () => {
@@ -108,10 +117,13 @@ export class SocketChannel {
   read(n: number, timeoutMs: number): Promise<Uint8Array> {
     if (this.pending !== null) throw new Error("SocketChannel.read: a read is pending already");
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending = null;
-        reject(new ChannelEnded("timeout", this.buffered));
-      }, Math.max(0, timeoutMs));
+      const timer = setTimeout(
+        () => {
+          this.pending = null;
+          reject(new ChannelEnded("timeout", this.buffered));
+        },
+        Math.max(0, timeoutMs),
+      );
       this.pending = { n, resolve, reject, timer };
       this.settle();
     });

@@ -36,10 +36,14 @@ const OTHER_NAMES: Readonly<Record<string, string>> = {
 };
 
 function bad(spec: string, found: string, hint?: string): never {
-  throw new HclError("HCL_E_TPM_SPEC", `TPM spec ${JSON.stringify(spec)}: ${found}; expected ${EXPECTED}`, {
-    hint,
-    details: { spec, expected: EXPECTED },
-  });
+  throw new HclError(
+    "HCL_E_TPM_SPEC",
+    `TPM spec ${JSON.stringify(spec)}: ${found}; expected ${EXPECTED}`,
+    {
+      hint,
+      details: { spec, expected: EXPECTED },
+    },
+  );
 }
 
 function parsePort(spec: string, text: string, what: string): number {
@@ -81,14 +85,18 @@ export function parseTpmSpec(spec: string): TpmSpec {
   const rest = spec.slice(colon + 1);
   if (kind === "device") {
     if (!rest.startsWith("/")) bad(spec, `the device path ${JSON.stringify(rest)} is not absolute`);
-    if (rest.split("/").includes("..")) bad(spec, `the device path ${JSON.stringify(rest)} climbs with ..`);
+    if (rest.split("/").includes(".."))
+      bad(spec, `the device path ${JSON.stringify(rest)} climbs with ..`);
     return { kind: "device", path: rest };
   }
   if (kind === "swtpm") {
     const { host, ports } = splitHostPorts(spec, rest);
     if (host === "") bad(spec, "no host before the port");
     if (ports.length < 1 || ports.length > 2 || ports[0] === "")
-      bad(spec, `${ports.length === 0 || ports[0] === "" ? "no port" : `${ports.length} ports`} after the host`);
+      bad(
+        spec,
+        `${ports.length === 0 || ports[0] === "" ? "no port" : `${ports.length} ports`} after the host`,
+      );
     const port = parsePort(spec, ports[0] as string, "the port");
     const controlPort =
       ports[1] === undefined ? port + 1 : parsePort(spec, ports[1], "the control port");

@@ -56,7 +56,13 @@ export class SwtpmControl {
 
   /** The `PTM_CAP_*` names the instance supports (`CMD_GET_CAPABILITY`: a UINT64 of flags, no result code). */
   async capabilities(timeoutMs: number): Promise<string[]> {
-    const answer = await this.exchange(SWTPM_CMD.GET_CAPABILITY, new Uint8Array(0), 8, "CMD_GET_CAPABILITY", timeoutMs);
+    const answer = await this.exchange(
+      SWTPM_CMD.GET_CAPABILITY,
+      new Uint8Array(0),
+      8,
+      "CMD_GET_CAPABILITY",
+      timeoutMs,
+    );
     const flags = new DataView(answer.buffer, answer.byteOffset, 8).getBigUint64(0);
     return Object.entries(SWTPM_CAPABILITIES)
       .filter(([, bit]) => (flags & BigInt(bit)) !== 0n)
@@ -88,7 +94,12 @@ export class SwtpmControl {
     this.channel = null;
   }
 
-  private async result(code: number, body: Uint8Array, name: string, timeoutMs: number): Promise<void> {
+  private async result(
+    code: number,
+    body: Uint8Array,
+    name: string,
+    timeoutMs: number,
+  ): Promise<void> {
     const answer = await this.exchange(code, body, 4, name, timeoutMs);
     const result = new DataView(answer.buffer, answer.byteOffset, 4).getUint32(0);
     if (result !== 0)
@@ -99,7 +110,13 @@ export class SwtpmControl {
       );
   }
 
-  private exchange(code: number, body: Uint8Array, answerBytes: number, name: string, timeoutMs: number): Promise<Uint8Array> {
+  private exchange(
+    code: number,
+    body: Uint8Array,
+    answerBytes: number,
+    name: string,
+    timeoutMs: number,
+  ): Promise<Uint8Array> {
     return this.queue.run(async () => {
       const started = Date.now();
       const where = `${this.where} control channel ${this.host}:${this.port}`;
@@ -116,7 +133,10 @@ export class SwtpmControl {
         throw new HclError(
           error.received > 0 ? "HCL_E_TPM_TRUNCATED" : "HCL_E_TPM_IO",
           `${where} closed the connection after ${error.received} of the ${answerBytes} bytes of its answer to ${name}`,
-          { cause: error.cause, details: { tpm: this.where, command: name, received: error.received } },
+          {
+            cause: error.cause,
+            details: { tpm: this.where, command: name, received: error.received },
+          },
         );
       }
     });

@@ -37,7 +37,12 @@ export class SwtpmTransport implements TpmTransport {
 
   /** Connects to the command socket within `timeoutMs` (`HCL_E_TPM_OPEN`, `HCL_E_TPM_TIMEOUT`). */
   static async connect(address: SwtpmTpmSpec, timeoutMs: number): Promise<SwtpmTransport> {
-    const channel = await SocketChannel.connect(address.host, address.port, timeoutMs, formatTpmSpec(address));
+    const channel = await SocketChannel.connect(
+      address.host,
+      address.port,
+      timeoutMs,
+      formatTpmSpec(address),
+    );
     return new SwtpmTransport(channel, address);
   }
 
@@ -95,11 +100,23 @@ export class SwtpmTransport implements TpmTransport {
       return response;
     } catch (error) {
       if (!(error instanceof ChannelEnded)) {
-        if (error instanceof HclError && error.code === "HCL_E_TPM_BAD_SIZE") this.fail("closed after a bad response");
+        if (error instanceof HclError && error.code === "HCL_E_TPM_BAD_SIZE")
+          this.fail("closed after a bad response");
         throw error;
       }
+      // close() may have run while the read waited: the type narrowing above does not know.
+      const closedBefore = this.closedReason();
+      if (closedBefore !== null && error.reason === "closed")
+        throw new HclError(
+          "HCL_E_TPM_IO",
+          `${this.spec}: the connection was ${closedBefore} before the answer came`,
+          {
+            details: { tpm: this.spec },
+          },
+        );
       this.fail(error.reason === "timeout" ? "closed after a timeout" : "closed by swtpm");
-      if (error.reason === "timeout") throw timeoutError(this.spec, commandLabel(command), timeoutMs);
+      if (error.reason === "timeout")
+        throw timeoutError(this.spec, commandLabel(command), timeoutMs);
       const got = received + error.received;
       throw new HclError(
         got > 0 ? "HCL_E_TPM_TRUNCATED" : "HCL_E_TPM_IO",
@@ -109,6 +126,10 @@ export class SwtpmTransport implements TpmTransport {
         { cause: error.cause, details: { tpm: this.spec, received: got } },
       );
     }
+  }
+
+  private closedReason(): string | null {
+    return this.closed;
   }
 
   private fail(why: string): void {

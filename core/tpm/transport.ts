@@ -81,10 +81,14 @@ export function commandLabel(command: Uint8Array): string {
 
 /** `HCL_E_TPM_TIMEOUT` for an exchange with `where` that took longer than `timeoutMs`. @public */
 export function timeoutError(where: string, what: string, timeoutMs: number): HclError {
-  return new HclError("HCL_E_TPM_TIMEOUT", `${where} did not answer ${what} within ${timeoutMs} ms`, {
-    hint: "Check that the TPM is enabled and that nothing else holds it; a longer --timeout helps a slow TPM.",
-    details: { tpm: where, timeoutMs },
-  });
+  return new HclError(
+    "HCL_E_TPM_TIMEOUT",
+    `${where} did not answer ${what} within ${timeoutMs} ms`,
+    {
+      hint: "Check that the TPM is enabled and that no other process holds it (swtpm serves one connection at a time); a slow TPM needs a larger commandTimeoutSec.",
+      details: { tpm: where, timeoutMs },
+    },
+  );
 }
 
 /**

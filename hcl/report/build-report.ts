@@ -5,6 +5,7 @@ import type { RunOutcome, SessionState } from "../../core/run/runner.js";
 import type { RequirementResult, SessionManifest } from "../../core/run/session-types.js";
 import type { FeatureOutcome, Overall, Verdict } from "../../core/suite/verdicts.js";
 import type { Waiver } from "../../core/suite/waivers.js";
+import type { ReportAttestation } from "./attest-report.js";
 import type { Provenance } from "./merge-reports.js";
 
 /** The format tag of report.json. @public */
@@ -59,6 +60,8 @@ export interface Report {
   readonly counts: Readonly<Record<Verdict, number>>;
   readonly features: readonly FeatureOutcome[];
   readonly requirements: readonly RequirementResult[];
+  /** Present on attested reports: the PCR values a TPM quoted with this report's digest. */
+  readonly attestation?: ReportAttestation;
   /** Present on merged reports (`hclkit report merge`). */
   readonly provenance?: Provenance;
   /** The waivers the run was given (expired ones included: their date says so). */

@@ -30,6 +30,8 @@ export const BUNDLE_FILES = {
   envelope: "statement.dsse.json",
   publicKey: "signing.pub",
   report: "report.json",
+  /** The TPM quote over the report, when attested. */
+  attestation: "attestation.json",
 } as const;
 
 /** One file a bundle holds, with its digest. @public */
@@ -138,6 +140,8 @@ export interface BundleOptions {
   /** Private key (PEM) to sign with; an unsigned bundle without. */
   readonly privateKey?: string;
   readonly publicKey?: string;
+  /** Attest the report with this TPM 2.0 (`spec` as `--tpm`; `null`: the machine's own). */
+  readonly attest?: { readonly spec: string | null; readonly root: string };
   readonly now?: Date;
 }
 
@@ -159,7 +163,17 @@ export async function createBundle(
     readFileSync(path.join(dir, SESSION_FILES.manifest), "utf8"),
   ) as SessionManifest;
   const contents = new Map<string, Buffer>();
-  contents.set(BUNDLE_FILES.report, Buffer.from(`${JSON.stringify(report, null, 2)}\n`));
+  if (options.attest === undefined)
+    contents.set(BUNDLE_FILES.report, Buffer.from(`${JSON.stringify(report, null, 2)}\n`));
+  else {
+    const { attestReport } = await import("./attest-report.js");
+    const attested = await attestReport(report, options.attest.spec, options.attest.root);
+    contents.set(BUNDLE_FILES.report, attested.bytes);
+    contents.set(
+      BUNDLE_FILES.attestation,
+      Buffer.from(`${JSON.stringify(attested.quote, null, 2)}\n`),
+    );
+  }
   for (const f of sessionFiles(dir)) contents.set(`session/${f}`, readFileSync(path.join(dir, f)));
   const evidence = await evidenceOf(dir, session);
   if (evidence !== null) contents.set(evidence.name, evidence.bytes);

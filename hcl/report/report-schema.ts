@@ -280,6 +280,21 @@ export const reportSchema = {
     },
     requirements: { type: "array", items: requirement },
     waivers: { type: "array", items: waiverItem },
+    attestation: {
+      type: "object",
+      description:
+        "present on attested reports: the sha256 PCR values 0-7 a TPM 2.0 quoted with the report's digest",
+      required: ["bank", "pcrs", "keyTrust"],
+      additionalProperties: false,
+      properties: {
+        bank: { const: "sha256" },
+        pcrs: {
+          type: "object",
+          additionalProperties: { type: "string", pattern: "^[0-9a-f]{64}$" },
+        },
+        keyTrust: text,
+      },
+    },
     provenance: {
       type: "object",
       description:

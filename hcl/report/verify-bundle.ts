@@ -22,7 +22,7 @@ import { createPublicKey } from "node:crypto";
 
 /** One verification step and what it found. @public */
 export interface Check {
-  readonly check: "digests" | "signature" | "report" | "verdicts";
+  readonly check: "digests" | "signature" | "report" | "attestation" | "verdicts";
   readonly ok: boolean;
   readonly detail: string;
 }
@@ -243,6 +243,8 @@ export async function verifyBundle(
         },
       );
   }
+  const attestation = await checkAttestation(fs, file, report);
+  if (attestation !== null) checks.push(attestation);
   checks.push({
     check: "report",
     ok: true,
@@ -368,4 +370,40 @@ async function rederive(
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * The TPM quote of an attested report: signed by the attestation key it carries, its nonce the
+ * SHA-256 of the bundled report.json, its PCR digest that of the report's PCR values. A report
+ * and a quote must come together.
+ */
+async function checkAttestation(fs: MemoryFs, file: string, report: Report): Promise<Check | null> {
+  const quote = fs.readText(BUNDLE_FILES.attestation);
+  if (quote === null && report.attestation === undefined) return null;
+  if (quote === null || report.attestation === undefined)
+    throw new HclError(
+      "HCL_E_BUNDLE_TAMPERED",
+      `${file}: ${quote === null ? "the report says it is attested, but the bundle holds no quote" : "the bundle holds a quote, but the report has no attestation"}`,
+      { details: { file } },
+    );
+  const { verifyQuoteJson } = await import("../../core/tpm/attest.js");
+  const nonce = createHash("sha256")
+    .update(fs.readBytes(BUNDLE_FILES.report) ?? new Uint8Array())
+    .digest();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(quote);
+  } catch {
+    throw new HclError(
+      "HCL_E_BUNDLE_TAMPERED",
+      `${file}: ${BUNDLE_FILES.attestation} is not valid JSON`,
+      { details: { file } },
+    );
+  }
+  verifyQuoteJson(parsed, nonce, { [report.attestation.bank]: report.attestation.pcrs });
+  return {
+    check: "attestation",
+    ok: true,
+    detail: `TPM 2.0 quote of ${report.attestation.bank} PCRs ${Object.keys(report.attestation.pcrs).join(",")} over this report (key trust ${report.attestation.keyTrust.split(":")[0] ?? "unknown"})`,
+  };
 }

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { printJson, type CliIo } from "../io.js";
 import type { CliState } from "../main.js";
-import { openHost } from "../open-host.js";
+import { openContext, openHost } from "../open-host.js";
 
 /** `hclkit bundle`, `hclkit verify` and `hclkit keys generate`. */
 export function registerBundleCommands(program: Command, io: CliIo, state: CliState): void {
@@ -14,33 +14,55 @@ export function registerBundleCommands(program: Command, io: CliIo, state: CliSt
     .argument("<session>", "session folder")
     .requiredOption("-o, --out <file>", "the bundle to write (NAME.hclbundle.tar.gz)")
     .option("--key <file>", "Ed25519 private key (PEM) to sign with (hclkit keys generate)")
+    .option(
+      "--attest",
+      "have this machine's TPM 2.0 quote the report (its PCRs 0-7, the report's digest as nonce)",
+    )
+    .option(
+      "--tpm <spec>",
+      "attest with this TPM instead: device:/dev/tpmrm0 or swtpm:HOST:PORT[:CTRLPORT]",
+    )
     .option("--json", "print the outcome as JSON on stdout")
-    .action(async (session: string, options: { out: string; key?: string; json?: boolean }) => {
-      state.json = options.json === true;
-      const [{ createBundle }, { readKey }] = await Promise.all([
-        import("../../../hcl/report/bundle.js"),
-        import("../../../hcl/report/keys.js"),
-      ]);
-      const key = options.key === undefined ? undefined : path.resolve(io.cwd, options.key);
-      const result = await createBundle({
-        session: path.resolve(io.cwd, session),
-        out: path.resolve(io.cwd, options.out),
-        ...(key === undefined
-          ? {}
-          : { privateKey: readKey(key, "private"), publicKey: readKey(key, "public") }),
-      });
-      if (!result.signed)
-        io.stderr.write(
-          "warning: the bundle is not signed (no --key): verification will check its integrity only\n",
-        );
-      if (state.json)
-        return printJson(io, {
-          file: result.file,
-          signed: result.signed,
-          files: result.manifest.files.length,
+    .action(
+      async (
+        session: string,
+        options: { out: string; key?: string; json?: boolean; attest?: boolean; tpm?: string },
+        command: Command,
+      ) => {
+        state.json = options.json === true;
+        const [{ createBundle }, { readKey }] = await Promise.all([
+          import("../../../hcl/report/bundle.js"),
+          import("../../../hcl/report/keys.js"),
+        ]);
+        const key = options.key === undefined ? undefined : path.resolve(io.cwd, options.key);
+        let attest: { spec: string | null; root: string } | undefined;
+        if (options.attest === true || options.tpm !== undefined) {
+          const { config } = await openContext(io, command);
+          const spec = options.tpm ?? config.config.tpm ?? null;
+          const { parseTpmSpec, formatTpmSpec } = await import("../../tpm/spec.js");
+          attest = { spec: spec === null ? null : formatTpmSpec(parseTpmSpec(spec)), root: "/" };
+        }
+        const result = await createBundle({
+          ...(attest === undefined ? {} : { attest }),
+          session: path.resolve(io.cwd, session),
+          out: path.resolve(io.cwd, options.out),
+          ...(key === undefined
+            ? {}
+            : { privateKey: readKey(key, "private"), publicKey: readKey(key, "public") }),
         });
-      io.stdout.write(`${result.file}\n`);
-    });
+        if (!result.signed)
+          io.stderr.write(
+            "warning: the bundle is not signed (no --key): verification will check its integrity only\n",
+          );
+        if (state.json)
+          return printJson(io, {
+            file: result.file,
+            signed: result.signed,
+            files: result.manifest.files.length,
+          });
+        io.stdout.write(`${result.file}\n`);
+      },
+    );
 
   program
     .command("verify")

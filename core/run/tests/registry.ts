@@ -5,6 +5,10 @@ import { netNoListeningPorts } from "./net-no-listening-ports.js";
 import { powerLidSwitch } from "./power-lid-switch.js";
 import { powerSuspendResume } from "./power-suspend-resume.js";
 import { storageReadThroughput } from "./storage-read-throughput.js";
+import { tpmCapabilities } from "./tpm-capabilities.js";
+import { tpmPcrRead } from "./tpm-pcr-read.js";
+import { tpmRandom } from "./tpm-random.js";
+import { tpmSelftest } from "./tpm-selftest.js";
 import { wifiScan } from "./wifi-scan.js";
 
 /**
@@ -20,5 +24,9 @@ export const CORE_TESTS: readonly CoreTest[] = [
   powerLidSwitch,
   powerSuspendResume,
   storageReadThroughput,
+  tpmCapabilities,
+  tpmPcrRead,
+  tpmRandom,
+  tpmSelftest,
   wifiScan,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -20,8 +20,16 @@ const CODES: readonly (readonly [number, string, string])[] = [
   [0x01, "TPM_AUTHFAIL", "authentication failed"],
   [0x02, "TPM_BADINDEX", "the index to a PCR, DIR or other register is incorrect"],
   [0x03, "TPM_BAD_PARAMETER", "one or more parameter is bad"],
-  [0x04, "TPM_AUDITFAILURE", "an operation completed successfully but the auditing of that operation failed"],
-  [0x05, "TPM_CLEAR_DISABLED", "the clear disable flag is set and all clear operations now require physical access"],
+  [
+    0x04,
+    "TPM_AUDITFAILURE",
+    "an operation completed successfully but the auditing of that operation failed",
+  ],
+  [
+    0x05,
+    "TPM_CLEAR_DISABLED",
+    "the clear disable flag is set and all clear operations now require physical access",
+  ],
   [0x06, "TPM_DEACTIVATED", "the TPM is deactivated"],
   [0x07, "TPM_DISABLED", "the TPM is disabled"],
   [0x08, "TPM_DISABLED_CMD", "the target command has been disabled"],
@@ -37,7 +45,11 @@ const CODES: readonly (readonly [number, string, string])[] = [
   [0x12, "TPM_NOSRK", "there is no SRK set"],
   [0x13, "TPM_NOTSEALED_BLOB", "an encrypted blob is invalid or was not created by this TPM"],
   [0x14, "TPM_OWNER_SET", "there is already an Owner"],
-  [0x15, "TPM_RESOURCES", "the TPM has insufficient internal resources to perform the requested action"],
+  [
+    0x15,
+    "TPM_RESOURCES",
+    "the TPM has insufficient internal resources to perform the requested action",
+  ],
   [0x16, "TPM_SHORTRANDOM", "a random string was too short"],
   [0x17, "TPM_SIZE", "the TPM does not have the space to perform the operation"],
   [0x18, "TPM_WRONGPCRVAL", "the named PCR value does not match the current PCR value"],
@@ -45,7 +57,11 @@ const CODES: readonly (readonly [number, string, string])[] = [
   [0x1a, "TPM_SHA_THREAD", "there is no existing SHA-1 thread"],
   [0x1b, "TPM_SHA_ERROR", "the existing SHA-1 thread has already encountered an error"],
   [0x1c, "TPM_FAILEDSELFTEST", "self-test has failed and the TPM has shut down"],
-  [0x1d, "TPM_AUTH2FAIL", "the authorization for the second key in a 2 key function failed authorization"],
+  [
+    0x1d,
+    "TPM_AUTH2FAIL",
+    "the authorization for the second key in a 2 key function failed authorization",
+  ],
   [0x1e, "TPM_BADTAG", "the tag value sent to for a command is invalid"],
   [0x1f, "TPM_IOERROR", "an IO error occurred transmitting information to the TPM"],
   [0x20, "TPM_ENCRYPT_ERROR", "the encryption process had a problem"],
@@ -54,23 +70,61 @@ const CODES: readonly (readonly [number, string, string])[] = [
   [0x23, "TPM_NO_ENDORSEMENT", "the TPM does not have an EK installed"],
   [0x24, "TPM_INVALID_KEYUSAGE", "the usage of a key is not allowed"],
   [0x25, "TPM_WRONG_ENTITYTYPE", "the submitted entity type is not allowed"],
-  [0x26, "TPM_INVALID_POSTINIT", "the command was received in the wrong sequence relative to TPM_Init and a subsequent TPM_Startup"],
+  [
+    0x26,
+    "TPM_INVALID_POSTINIT",
+    "the command was received in the wrong sequence relative to TPM_Init and a subsequent TPM_Startup",
+  ],
   [0x27, "TPM_INAPPROPRIATE_SIG", "signed data cannot include additional DER information"],
-  [0x28, "TPM_BAD_KEY_PROPERTY", "the key properties in TPM_KEY_PARMs are not supported by this TPM"],
+  [
+    0x28,
+    "TPM_BAD_KEY_PROPERTY",
+    "the key properties in TPM_KEY_PARMs are not supported by this TPM",
+  ],
   [0x29, "TPM_BAD_MIGRATION", "the migration properties of this key are incorrect"],
-  [0x2a, "TPM_BAD_SCHEME", "the signature or encryption scheme for this key is incorrect or not permitted"],
-  [0x2b, "TPM_BAD_DATASIZE", "the size of the data (or blob) parameter is bad or inconsistent with the referenced key"],
-  [0x2c, "TPM_BAD_MODE", "a mode parameter is bad, such as capArea or subCapArea for TPM_GetCapability"],
-  [0x2d, "TPM_BAD_PRESENCE", "either the physicalPresence or physicalPresenceLock bits have the wrong value"],
+  [
+    0x2a,
+    "TPM_BAD_SCHEME",
+    "the signature or encryption scheme for this key is incorrect or not permitted",
+  ],
+  [
+    0x2b,
+    "TPM_BAD_DATASIZE",
+    "the size of the data (or blob) parameter is bad or inconsistent with the referenced key",
+  ],
+  [
+    0x2c,
+    "TPM_BAD_MODE",
+    "a mode parameter is bad, such as capArea or subCapArea for TPM_GetCapability",
+  ],
+  [
+    0x2d,
+    "TPM_BAD_PRESENCE",
+    "either the physicalPresence or physicalPresenceLock bits have the wrong value",
+  ],
   [0x2e, "TPM_BAD_VERSION", "the TPM cannot perform this version of the capability"],
   [0x3d, "TPM_BAD_LOCALITY", "the locality is incorrect for the attempted operation"],
-  [0x800, "TPM_RETRY", "the TPM is too busy to respond to the command immediately, but the command could be resubmitted later"],
+  [
+    0x800,
+    "TPM_RETRY",
+    "the TPM is too busy to respond to the command immediately, but the command could be resubmitted later",
+  ],
   [0x801, "TPM_NEEDS_SELFTEST", "TPM_ContinueSelfTest has not been run"],
-  [0x802, "TPM_DOING_SELFTEST", "the TPM is doing its self-test, started because the command needs resources not tested yet"],
-  [0x803, "TPM_DEFEND_LOCK_RUNNING", "the TPM is defending against dictionary attacks and is in a time-out period"],
+  [
+    0x802,
+    "TPM_DOING_SELFTEST",
+    "the TPM is doing its self-test, started because the command needs resources not tested yet",
+  ],
+  [
+    0x803,
+    "TPM_DEFEND_LOCK_RUNNING",
+    "the TPM is defending against dictionary attacks and is in a time-out period",
+  ],
 ];
 
-const TABLE: ReadonlyMap<number, readonly [string, string]> = new Map(CODES.map(([c, n, m]) => [c, [n, m]]));
+const TABLE: ReadonlyMap<number, readonly [string, string]> = new Map(
+  CODES.map(([c, n, m]) => [c, [n, m]]),
+);
 
 /** Return codes after which the same command may succeed when sent again. @public */
 export const TPM12_RETRYABLE: ReadonlySet<number> = new Set([0x800, 0x802]);
@@ -83,13 +137,20 @@ export const TPM12_RETRYABLE: ReadonlySet<number> = new Set([0x800, 0x802]);
  * @public
  */
 export function decodeTpm12ReturnCode(code: number): DecodedReturnCode {
-  const severity: DecodedReturnCode["severity"] = code === 0 ? "success" : (code & 0x800) !== 0 ? "non-fatal" : "fatal";
-  const known = code === 0 ? (["TPM_SUCCESS", "successful completion of the operation"] as const) : TABLE.get(code);
+  const severity: DecodedReturnCode["severity"] =
+    code === 0 ? "success" : (code & 0x800) !== 0 ? "non-fatal" : "fatal";
+  const known =
+    code === 0
+      ? (["TPM_SUCCESS", "successful completion of the operation"] as const)
+      : TABLE.get(code);
   const vendor = (code & 0x400) !== 0;
   const [name, meaning] =
     known ??
     (vendor
       ? [`TPM_VENDOR_ERROR+${hexNumber(code & 0x3ff, 3)}`, `a vendor-defined ${severity} error`]
-      : [`TPM_BASE+${hexNumber(code, 3)}`, `a TPM-defined ${severity} error not in hclkit's table`]);
+      : [
+          `TPM_BASE+${hexNumber(code, 3)}`,
+          `a TPM-defined ${severity} error not in hclkit's table`,
+        ]);
   return { code, name, meaning, severity, text: `${name} (${hexNumber(code, 3)}): ${meaning}` };
 }

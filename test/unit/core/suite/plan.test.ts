@@ -145,10 +145,23 @@ describe("core/suite/facts table", () => {
   it("plans the same from a machine and from its resolved fact table", async () => {
     const { factTable } = await import("../../../../core/suite/facts.js");
     const { host } = makeHost({ cwd: REPO });
-    const { inventory, identity } = await inspectMachine(host, { from: path.join(CORPUS, "hp-elitebook-8440p"), cwd: REPO });
+    const { inventory, identity } = await inspectMachine(host, {
+      from: path.join(CORPUS, "hp-elitebook-8440p"),
+      cwd: REPO,
+    });
     const machine = { inventory, devices: identity.devices };
-    const suite = await findSuite("cvp@1.1", { dirs: [SHIPPED_SUITES], cwd: REPO, tests: fakeCatalog() });
-    const options = { live: false, allowDisruptive: false, tests: fakeCatalog(), waivers: [], today: "2026-11-23" };
+    const suite = await findSuite("cvp@1.1", {
+      dirs: [SHIPPED_SUITES],
+      cwd: REPO,
+      tests: fakeCatalog(),
+    });
+    const options = {
+      live: false,
+      allowDisruptive: false,
+      tests: fakeCatalog(),
+      waivers: [],
+      today: "2026-11-23",
+    };
     const fromMachine = planSuite(suite, machine, options);
     const fromTable = planSuite(suite, { table: factTable(machine, 1000) }, options);
     expect(fromTable).to.deep.equal(fromMachine);

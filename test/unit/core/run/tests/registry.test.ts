@@ -11,6 +11,10 @@ describe("CORE_TESTS", () => {
       "power.lid-switch",
       "power.suspend-resume",
       "storage.read-throughput",
+      "tpm.capabilities",
+      "tpm.pcr-read",
+      "tpm.random",
+      "tpm.selftest",
       "wifi.scan",
     ]);
   });
