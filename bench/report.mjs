@@ -40,25 +40,45 @@ const load = (p) => import(pathToFileURL(path.join(DIST, p)).href);
 /** @param {string[]} args @param {string} cwd */
 const hclkit = (args, cwd) => {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
-  if (r.status !== 0 && r.status !== 1) fail(`hclkit ${args.join(" ")} exited ${String(r.status)}: ${r.stderr}`);
+  if (r.status !== 0 && r.status !== 1)
+    fail(`hclkit ${args.join(" ")} exited ${String(r.status)}: ${r.stderr}`);
   return r;
 };
 
 const work = mkdtempSync(path.join(os.tmpdir(), "hclkit-bench-report-"));
 try {
-  writeFileSync(path.join(work, "hclkit.config.yaml"), `plugins:\n  - ${path.join(ROOT, "test", "fixtures", "plugins", "slow-tests")}\n`);
+  writeFileSync(
+    path.join(work, "hclkit.config.yaml"),
+    `plugins:\n  - ${path.join(ROOT, "test", "fixtures", "plugins", "slow-tests")}\n`,
+  );
   writeFileSync(path.join(work, "answers.yaml"), "ask.display: yes\n");
   hclkit(["run", "--suite", "cvp@1.0", "--from", T410, "--out", "cvp", "--non-interactive"], work);
-  hclkit(["run", "--suite", SLOW, "--from", T410, "--out", "slow", "--answers", "answers.yaml"], work);
+  hclkit(
+    ["run", "--suite", SLOW, "--from", T410, "--out", "slow", "--answers", "answers.yaml"],
+    work,
+  );
   hclkit(["keys", "generate", "-o", "keys"], work);
-  hclkit(["bundle", "cvp", "-o", "t410.hclbundle.tar.gz", "--key", "keys/hclkit-signing.key"], work);
+  hclkit(
+    ["bundle", "cvp", "-o", "t410.hclbundle.tar.gz", "--key", "keys/hclkit-signing.key"],
+    work,
+  );
 
-  const { reportFromSession } = /** @type {typeof import("../hcl/report/session-report.js")} */ (await load("hcl/report/session-report.js"));
-  const { renderJunit } = /** @type {typeof import("../hcl/report/render-junit.js")} */ (await load("hcl/report/render-junit.js"));
-  const { renderMarkdown } = /** @type {typeof import("../hcl/report/render-markdown.js")} */ (await load("hcl/report/render-markdown.js"));
-  const { renderHtml } = /** @type {typeof import("../hcl/report/html/render-html.js")} */ (await load("hcl/report/html/render-html.js"));
+  const { reportFromSession } = /** @type {typeof import("../hcl/report/session-report.js")} */ (
+    await load("hcl/report/session-report.js")
+  );
+  const { renderJunit } = /** @type {typeof import("../hcl/report/render-junit.js")} */ (
+    await load("hcl/report/render-junit.js")
+  );
+  const { renderMarkdown } = /** @type {typeof import("../hcl/report/render-markdown.js")} */ (
+    await load("hcl/report/render-markdown.js")
+  );
+  const { renderHtml } = /** @type {typeof import("../hcl/report/html/render-html.js")} */ (
+    await load("hcl/report/html/render-html.js")
+  );
   const base = reportFromSession(path.join(work, "cvp"));
-  const measured = reportFromSession(path.join(work, "slow")).requirements.filter((r) => r.measurements.length > 0);
+  const measured = reportFromSession(path.join(work, "slow")).requirements.filter(
+    (r) => r.measurements.length > 0,
+  );
   const pool = [...base.requirements, ...measured];
   const requirements = Array.from({ length: 200 }, (_, i) => {
     const r = pool[i % pool.length];
@@ -94,14 +114,29 @@ try {
 
   const bundle = path.join(work, "t410.hclbundle.tar.gz");
   const verifyProcess = await time(() => {
-    const r = spawnSync(process.execPath, [BIN, "verify", bundle, "--key", "keys/hclkit-signing.pub"], { cwd: work });
+    const r = spawnSync(
+      process.execPath,
+      [BIN, "verify", bundle, "--key", "keys/hclkit-signing.pub"],
+      { cwd: work },
+    );
     if (r.status !== 0) fail(`verify failed: ${r.stderr.toString()}`);
   }, runs);
-  const { bootstrap } = /** @type {typeof import("../core/di/bootstrap.js")} */ (await load("core/di/bootstrap.js"));
-  const { resolve } = /** @type {typeof import("../core/di/token.js")} */ (await load("core/di/token.js"));
-  const { PLUGIN_HOST } = /** @type {typeof import("../core/di/tokens.js")} */ (await load("core/di/tokens.js"));
-  const { verifyBundle } = /** @type {typeof import("../hcl/report/verify-bundle.js")} */ (await load("hcl/report/verify-bundle.js"));
-  const host = resolve(await bootstrap({ cwd: work, ci: false, debug: false, messages: { write: () => true } }), PLUGIN_HOST);
+  const { bootstrap } = /** @type {typeof import("../core/di/bootstrap.js")} */ (
+    await load("core/di/bootstrap.js")
+  );
+  const { resolve } = /** @type {typeof import("../core/di/token.js")} */ (
+    await load("core/di/token.js")
+  );
+  const { PLUGIN_HOST } = /** @type {typeof import("../core/di/tokens.js")} */ (
+    await load("core/di/tokens.js")
+  );
+  const { verifyBundle } = /** @type {typeof import("../hcl/report/verify-bundle.js")} */ (
+    await load("hcl/report/verify-bundle.js")
+  );
+  const host = resolve(
+    await bootstrap({ cwd: work, ci: false, debug: false, messages: { write: () => true } }),
+    PLUGIN_HOST,
+  );
   const verifyInProcess = await time(() => verifyBundle(host, bundle), runs);
 
   const result = {
@@ -117,9 +152,15 @@ try {
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(path.join(RESULTS_DIR, "report.json"), `${JSON.stringify(result, null, 2)}\n`);
   const f = (/** @type {number} */ x) => x.toFixed(1);
-  console.log(`render 200 requirements, all formats: median ${f(render.medianMs)} ms (p90 ${f(render.p90Ms)}), target < ${TARGETS.renderMs} ms`);
-  console.log(`  sizes: JSON ${sizes.jsonBytes} B, JUnit ${sizes.junitBytes} B, HTML ${sizes.htmlBytes} B, Markdown ${sizes.markdownBytes} B`);
-  console.log(`hclkit verify (process), T410 bundle: median ${f(verifyProcess.medianMs)} ms (p90 ${f(verifyProcess.p90Ms)}), target < ${TARGETS.verifyMs} ms`);
+  console.log(
+    `render 200 requirements, all formats: median ${f(render.medianMs)} ms (p90 ${f(render.p90Ms)}), target < ${TARGETS.renderMs} ms`,
+  );
+  console.log(
+    `  sizes: JSON ${sizes.jsonBytes} B, JUnit ${sizes.junitBytes} B, HTML ${sizes.htmlBytes} B, Markdown ${sizes.markdownBytes} B`,
+  );
+  console.log(
+    `hclkit verify (process), T410 bundle: median ${f(verifyProcess.medianMs)} ms (p90 ${f(verifyProcess.p90Ms)}), target < ${TARGETS.verifyMs} ms`,
+  );
   console.log(`verifyBundle() in process:            median ${f(verifyInProcess.medianMs)} ms`);
 } finally {
   rmSync(work, { recursive: true, force: true });
