@@ -1,5 +1,7 @@
 import path from "node:path";
-import { testCatalog, type TestCatalog, type TestInfo } from "../../core/suite/test-catalog.js";
+import { runnableTests } from "../../core/run/catalog.js";
+import { CORE_TESTS } from "../../core/run/tests/registry.js";
+import type { TestCatalog } from "../../core/suite/test-catalog.js";
 import { REPO } from "./paths.js";
 
 /** The shipped suites' folder. */
@@ -8,43 +10,10 @@ export const SHIPPED_SUITES = path.join(REPO, "hcl/suites");
 /** Fixture suites. */
 export const FIXTURE_SUITES = path.join(REPO, "test/fixtures/suites");
 
-const info = (id: string, extra: Partial<TestInfo> = {}): TestInfo => ({
-  id,
-  title: id,
-  origin: "core",
-  live: true,
-  disruptive: false,
-  transition: false,
-  timeoutSec: 60,
-  ...extra,
-});
-
 /**
- * A catalog with the core tests' ids and the shapes suites rely on, for unit tests of the
- * suite layer that must not depend on the tests' code. The real catalog is tested against it.
+ * The real catalog of the core's active tests (no plugin's): what suites are checked against,
+ * with the tests' own params schemas.
  */
-export function fakeCatalog(): TestCatalog {
-  return testCatalog([
-    info("storage.read-throughput", {
-      measures: { name: "throughput", unit: "MB/s" },
-      params: {
-        type: "object",
-        additionalProperties: false,
-        properties: {
-          target: { enum: ["esata", "card-reader", "path"] },
-          path: { type: "string" },
-          sizeMiB: { type: "integer", minimum: 1 },
-        },
-      },
-    }),
-    info("crypto.aes-throughput", { measures: { name: "throughput", unit: "MB/s" } }),
-    info("net.no-listening-ports", { measures: { name: "listening", unit: "sockets" } }),
-    info("memory.capacity", {
-      live: false,
-      measures: { name: "availableForGuestMiB", unit: "MiB" },
-    }),
-    info("wifi.scan", { measures: { name: "networks", unit: "networks" } }),
-    info("power.suspend-resume", { disruptive: true, transition: true }),
-    info("power.lid-switch"),
-  ]);
+export function coreCatalog(): TestCatalog {
+  return runnableTests(CORE_TESTS, []).catalog;
 }

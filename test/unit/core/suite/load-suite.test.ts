@@ -10,7 +10,7 @@ import path from "node:path";
 import { expect } from "chai";
 import { HclError } from "../../../../core/errors/hcl-error.js";
 import { compareVersions, findSuite, loadSuiteFile } from "../../../../core/suite/load-suite.js";
-import { fakeCatalog, SHIPPED_SUITES } from "../../../helpers/suites.js";
+import { coreCatalog, SHIPPED_SUITES } from "../../../helpers/suites.js";
 import { useTmpDirs } from "../../../helpers/tmp.js";
 
 const MINIMAL = `id: demo
@@ -30,7 +30,7 @@ async function failure(text: string, tmp: () => string): Promise<HclError> {
   const file = path.join(tmp(), "suite.yaml");
   writeFileSync(file, text);
   try {
-    await loadSuiteFile(file, fakeCatalog());
+    await loadSuiteFile(file, coreCatalog());
   } catch (error) {
     expect(error).to.be.instanceOf(HclError);
     return error as HclError;
@@ -49,14 +49,14 @@ describe("core/suite/load-suite", () => {
       expect(readFileSync(file, "utf8").split("\n")[0]).to.equal(
         "# yaml-language-server: $schema=../../schemas/suite.schema.json",
       );
-      const loaded = await loadSuiteFile(file, fakeCatalog());
+      const loaded = await loadSuiteFile(file, coreCatalog());
       expect(loaded.digest).to.match(/^sha256:[0-9a-f]{64}$/);
       for (const r of loaded.suite.requirements) expect(r.source.length).to.be.greaterThan(10);
     }
   });
 
   it("finds a suite by id (newest), by partial version and by exact version", async () => {
-    const options = { dirs: [SHIPPED_SUITES], cwd: "/", tests: fakeCatalog() };
+    const options = { dirs: [SHIPPED_SUITES], cwd: "/", tests: coreCatalog() };
     expect((await findSuite("cvp", options)).suite.version).to.equal("1.1.0");
     expect((await findSuite("cvp@1.0", options)).suite.version).to.equal("1.0.0");
     expect((await findSuite("cvp@1.1.0", options)).suite.version).to.equal("1.1.0");
@@ -158,14 +158,14 @@ describe("core/suite/load-suite", () => {
     const fd = openSync(file, "w");
     ftruncateSync(fd, 100 * 1024 * 1024);
     closeSync(fd);
-    const e = await loadSuiteFile(file, fakeCatalog()).catch((x: unknown) => x as HclError);
+    const e = await loadSuiteFile(file, coreCatalog()).catch((x: unknown) => x as HclError);
     expect(e).to.be.instanceOf(HclError);
     expect((e as HclError).code).to.equal("HCL_E_SUITE_PARSE");
     expect((e as HclError).message).to.include("104857600 bytes; a suite is at most 1048576 bytes");
   });
 
   it("names a missing file", async () => {
-    const e = await loadSuiteFile("/nonexistent/suite.yaml", fakeCatalog()).catch(
+    const e = await loadSuiteFile("/nonexistent/suite.yaml", coreCatalog()).catch(
       (x: unknown) => x as HclError,
     );
     expect((e as HclError).message).to.include("does not exist");

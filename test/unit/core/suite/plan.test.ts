@@ -8,7 +8,7 @@ import type { MachineFacts as FactSources } from "../../../../core/suite/facts.j
 import { CORPUS, MACHINES } from "../../../helpers/corpus.js";
 import { makeHost } from "../../../helpers/host.js";
 import { REPO } from "../../../helpers/paths.js";
-import { fakeCatalog, SHIPPED_SUITES } from "../../../helpers/suites.js";
+import { coreCatalog, SHIPPED_SUITES } from "../../../helpers/suites.js";
 
 describe("core/suite/plan", () => {
   const sources = new Map<string, FactSources>();
@@ -24,7 +24,7 @@ describe("core/suite/plan", () => {
       });
       sources.set(machine, { inventory, devices: identity.devices });
     }
-    const options = { dirs: [SHIPPED_SUITES], cwd: REPO, tests: fakeCatalog() };
+    const options = { dirs: [SHIPPED_SUITES], cwd: REPO, tests: coreCatalog() };
     cvp10 = await findSuite("cvp@1.0", options);
     cvp11 = await findSuite("cvp@1.1", options);
   });
@@ -32,7 +32,7 @@ describe("core/suite/plan", () => {
   const options = {
     live: false,
     allowDisruptive: false,
-    tests: fakeCatalog(),
+    tests: coreCatalog(),
     waivers: [],
     today: "2026-11-23",
   };
@@ -153,12 +153,12 @@ describe("core/suite/facts table", () => {
     const suite = await findSuite("cvp@1.1", {
       dirs: [SHIPPED_SUITES],
       cwd: REPO,
-      tests: fakeCatalog(),
+      tests: coreCatalog(),
     });
     const options = {
       live: false,
       allowDisruptive: false,
-      tests: fakeCatalog(),
+      tests: coreCatalog(),
       waivers: [],
       today: "2026-11-23",
     };
