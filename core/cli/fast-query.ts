@@ -39,20 +39,8 @@ export async function runFastQuery(
   if (options["json"] === true)
     process.stdout.write(`${JSON.stringify({ results: rows }, null, 2)}\n`);
   else {
-    const { formatTable } = await import("./table.js");
-    process.stdout.write(
-      formatTable([
-        ["VENDOR", "MODEL", "NAME", "SUITE", "STATUS", "SUPPORTED"],
-        ...rows.map((r) => [
-          r.vendor,
-          r.model,
-          r.name ?? "",
-          r.suite,
-          r.status,
-          r.supported.join(", "),
-        ]),
-      ]),
-    );
+    const { renderQuery } = await import("./render-query.js");
+    process.stdout.write(renderQuery(rows));
   }
   return 0;
 }

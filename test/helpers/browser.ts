@@ -31,8 +31,10 @@ export async function launchBrowser(dir: string): Promise<BrowserContext> {
 }
 
 /** Blocks and records every request that is not for a file:// URL. */
-export async function recordNetwork(context: BrowserContext): Promise<string[]> {
-  const network: string[] = [];
+export async function recordNetwork(
+  context: BrowserContext,
+  network: string[] = [],
+): Promise<string[]> {
   await context.route("**/*", (route) => {
     const url = route.request().url();
     if (url.startsWith("file:")) return route.continue();

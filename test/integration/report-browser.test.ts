@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect } from "chai";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { launchBrowser, recordNetwork } from "../helpers/browser.js";
 import type { Report } from "../../hcl/report/build-report.js";
 import { renderHtml } from "../../hcl/report/html/render-html.js";
 import { reportFromSession } from "../../hcl/report/session-report.js";
@@ -13,18 +14,6 @@ import { REPO } from "../helpers/paths.js";
 import { slowTestsProject } from "../helpers/project.js";
 import { FIXTURE_SUITES } from "../helpers/suites.js";
 
-/** Debian's chromium, which `.ci/run` installs; the test drives it through playwright-core. */
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 /** Where the run leaves its screenshots (git-ignored). */
 const RESULTS = path.join(REPO, "test-results");
 const SCREENSHOT = path.join(RESULTS, "report.png");
@@ -73,26 +62,12 @@ describe("HTML report in a real browser (integration)", function () {
   const problems: string[] = [];
 
   before(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `${CHROMIUM} is missing: the browser test drives Debian's chromium, which .ci/run installs ` +
-          "(apt-get install chromium). Install it or run .ci/run; this test is never skipped.",
-      );
     dir = mkdtempSync(path.join(os.tmpdir(), "hclkit-browser-"));
     report = reportFromSession(await realSession(dir));
     const file = path.join(dir, "report.html");
     writeFileSync(file, renderHtml(report));
-    context = await chromium.launchPersistentContext(path.join(dir, "profile"), {
-      executablePath: CHROMIUM,
-      args: ARGS,
-      viewport: { width: 1280, height: 900 },
-    });
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith("file:")) return route.continue();
-      network.push(url);
-      return route.abort("blockedbyclient");
-    });
+    context = await launchBrowser(dir);
+    await recordNetwork(context, network);
     context.on("request", (request) => {
       if (!request.url().startsWith("file:") && !network.includes(request.url()))
         network.push(request.url());

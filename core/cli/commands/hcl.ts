@@ -6,7 +6,6 @@ import { printJson, type CliIo } from "../io.js";
 import type { CliState } from "../main.js";
 import { openHost } from "../open-host.js";
 import { shippedSuiteDirs } from "../package-info.js";
-import { formatTable } from "../table.js";
 import type { LoadedSuite } from "../../suite/load-suite.js";
 
 interface HclOption {
@@ -143,19 +142,8 @@ export function registerHclCommands(program: Command, io: CliIo, state: CliState
         const { readIndex, queryIndex } = await import("../../../hcl/list/query.js");
         const rows = queryIndex(readIndex(path.resolve(io.cwd, options.hcl)).rows, options);
         if (state.json) return printJson(io, { results: rows });
-        io.stdout.write(
-          formatTable([
-            ["VENDOR", "MODEL", "NAME", "SUITE", "STATUS", "SUPPORTED"],
-            ...rows.map((r) => [
-              r.vendor,
-              r.model,
-              r.name ?? "",
-              r.suite,
-              r.status,
-              r.supported.join(", "),
-            ]),
-          ]),
-        );
+        const { renderQuery } = await import("../render-query.js");
+        io.stdout.write(renderQuery(rows));
       },
     );
 
