@@ -20,7 +20,7 @@ import { intOption as intOptionOf, machineFacts, stats } from "./lib.mjs";
 
 const TARGET_RATIO = 1.5;
 const ROOT = path.resolve(import.meta.dirname, "..");
-const BIN = path.join(ROOT, "dist", "core", "cli", "bin.js");
+const BIN = path.join(ROOT, "dist", "core", "cli-bundle", "bin.js");
 const RESULTS_DIR = path.join(import.meta.dirname, "results");
 const RESULTS_FILE = path.join(RESULTS_DIR, "cold-start.json");
 

@@ -20,7 +20,7 @@ import { pathToFileURL } from "node:url";
 import { intOption, machineFacts, stats } from "./lib.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const BIN = path.join(ROOT, "dist", "core", "cli", "bin.js");
+const BIN = path.join(ROOT, "dist", "core", "cli-bundle", "bin.js");
 const CORPUS = path.join(ROOT, "test", "fixtures", "linuxhw");
 const RESULTS_DIR = path.join(import.meta.dirname, "results");
 const TIME = "/usr/bin/time";

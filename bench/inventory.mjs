@@ -33,7 +33,7 @@ import { pathToFileURL } from "node:url";
 
 const TARGETS = { lshwRatio: 1.0, systeminformationRatio: 0.1, recordedMsPerMachine: 5 };
 const ROOT = path.resolve(import.meta.dirname, "..");
-const BIN = path.join(ROOT, "dist", "core", "cli", "bin.js");
+const BIN = path.join(ROOT, "dist", "core", "cli-bundle", "bin.js");
 const READ_INVENTORY = path.join(ROOT, "dist", "core", "inventory", "read-inventory.js");
 const PARSE_UDEV_DB = path.join(ROOT, "dist", "core", "inventory", "udev", "parse-udev-db.js");
 const CORPUS = path.join(ROOT, "test", "fixtures", "linuxhw");

@@ -21,7 +21,7 @@ import { intOption, machineFacts, stats } from "./lib.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DIST = path.join(ROOT, "dist");
-const BIN = path.join(DIST, "core", "cli", "bin.js");
+const BIN = path.join(DIST, "core", "cli-bundle", "bin.js");
 const CORPUS = path.join(ROOT, "test", "fixtures", "linuxhw");
 const RESULTS_DIR = path.join(import.meta.dirname, "results");
 

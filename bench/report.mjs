@@ -19,7 +19,7 @@ import { intOption, machineFacts, stats } from "./lib.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DIST = path.join(ROOT, "dist");
-const BIN = path.join(DIST, "core", "cli", "bin.js");
+const BIN = path.join(DIST, "core", "cli-bundle", "bin.js");
 const T410 = path.join(ROOT, "test", "fixtures", "linuxhw", "lenovo-thinkpad-t410-2537pw4");
 const SLOW = path.join(ROOT, "test", "fixtures", "suites", "slow.yaml");
 const RESULTS_DIR = path.join(import.meta.dirname, "results");

@@ -20,10 +20,15 @@ export type Execution =
   | { readonly ok: true; readonly result: ActiveTestResult; readonly durationMs: number }
   | { readonly ok: false; readonly error: HclError; readonly durationMs: number };
 
-/** The child's module: the `.ts` file under tsx (tests), the `.js` file from dist. */
+/**
+ * The child's module, beside this one: the `.ts` file under tsx (tests), the `.js` file in
+ * dist/, or the bundled CLI's entry of that name (the bundle puts it beside its chunks).
+ */
 function childModule(): string {
   const self = fileURLToPath(import.meta.url);
-  return self.replace(/execute-test\.(ts|js)$/, "test-child.$1");
+  return fileURLToPath(
+    new URL(self.endsWith(".ts") ? "./test-child.ts" : "./test-child.js", import.meta.url),
+  );
 }
 
 /** Time a test gets to clean up after its signal fires: a tenth of its bound, 0.2–2 s. */

@@ -6,7 +6,8 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 /** The fixture plugin packages. */
 export const FIXTURE_PLUGINS = path.join(REPO, "test/fixtures/plugins");
 /** The built CLI, as `npm test` builds it before running the tests. */
-export const BUILT_CLI = path.join(REPO, "dist/core/cli/bin.js");
+/** The built CLI as installed (package.json "bin"): the esbuild bundle of dist/core/cli/bin.js. */
+export const BUILT_CLI = path.join(REPO, "dist/core/cli-bundle/bin.js");
 
 /** The folder of one fixture plugin. */
 export function fixturePlugin(name: string): string {

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "chai";
-import { fixturePlugin, REPO } from "../helpers/paths.js";
+import { BUILT_CLI, fixturePlugin, REPO } from "../helpers/paths.js";
 import { useTmpDirs } from "../helpers/tmp.js";
 
 /** The commands of docs/plugins.md's `sh example` blocks, in order. */
@@ -37,7 +37,7 @@ describe("docs/plugins.md (its commands, run on the example plugin)", () => {
     mkdirSync(path.join(dir, "node_modules/.bin"), { recursive: true });
     symlinkSync(REPO, path.join(dir, "node_modules/hclkit"));
     symlinkSync(path.join(REPO, "node_modules/mocha"), path.join(dir, "node_modules/mocha"));
-    binWrapper(dir, "hclkit", path.join(REPO, "dist/core/cli/bin.js"));
+    binWrapper(dir, "hclkit", BUILT_CLI);
     binWrapper(dir, "mocha", path.join(REPO, "node_modules/mocha/bin/mocha.js"));
 
     const outputs = commands.map((command) => {

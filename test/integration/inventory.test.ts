@@ -7,7 +7,7 @@ import { expect } from "chai";
 import type { Inventory } from "../../core/inventory/schema.js";
 import { InventorySchema } from "../../core/inventory/schema.js";
 import { runHclkit } from "../helpers/cli.js";
-import { REPO } from "../helpers/paths.js";
+import { BUILT_CLI, REPO } from "../helpers/paths.js";
 import { tarBytes } from "../helpers/tar-bytes.js";
 import { useTmpDirs } from "../helpers/tmp.js";
 
@@ -173,7 +173,7 @@ describe("hclkit inventory (built CLI)", () => {
 
   it("ends quietly when its reader closes the pipe early", () => {
     // More JSON than a pipe holds (64 kB), so the write meets the closed pipe.
-    const cli = `"${process.execPath}" "${path.join(REPO, "dist/core/cli/bin.js")}"`;
+    const cli = `"${process.execPath}" "${BUILT_CLI}"`;
     const from = path.join(CORPUS, "lenovo-thinkpad-t410-2522w5d");
     const run = spawnSync(
       "sh",
