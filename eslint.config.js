@@ -22,7 +22,7 @@ export default tseslint.config(
     languageOptions: {
       globals: globals.node,
       parserOptions: {
-        projectService: { allowDefaultProject: ["*.js", "bench/*.mjs"] },
+        projectService: { allowDefaultProject: ["*.js", "bench/*.mjs", "scripts/*.mjs"] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
