@@ -96,3 +96,47 @@ export function queryIndex(rows: readonly IndexRow[], filter: QueryFilter): Quer
   }
   return out;
 }
+
+/**
+ * The index of an HCL at a git revision: `DIR@REV` (`list@HEAD~3`, `list@v2026.11`) reads
+ * `index.json` as it was committed at REV, through `git show`, so that two states of one list can
+ * be compared without a second checkout.
+ *
+ * @throws HclError `HCL_E_HCL_NOT_FOUND` when DIR is not in a git repository or REV has no index.
+ * @public
+ */
+export async function readIndexAt(dir: string, rev: string): Promise<HclIndex> {
+  const { execFile } = await import("node:child_process");
+  const run = (args: string[]) =>
+    new Promise<string>((resolve, reject) =>
+      execFile(
+        "git",
+        ["-C", dir, ...args],
+        { maxBuffer: 512 * 1024 * 1024 },
+        (error, stdout, stderr) =>
+          error === null ? resolve(stdout) : reject(new Error(stderr.trim() || error.message)),
+      ),
+    );
+  try {
+    const prefix = (await run(["rev-parse", "--show-prefix"])).trim();
+    return JSON.parse(await run(["show", `${rev}:${prefix}index.json`])) as HclIndex;
+  } catch (error) {
+    throw new HclError(
+      "HCL_E_HCL_NOT_FOUND",
+      `cannot read ${dir}'s index.json at revision ${rev}: ${(error as Error).message.split("\n")[0] ?? ""}`,
+      {
+        hint: "Give DIR@REV for a list kept in git (a commit, tag or branch that has the list), or two folders.",
+        details: { dir, rev },
+      },
+    );
+  }
+}
+
+/** Reads `DIR` or `DIR@REV` (a git revision of the list). @public */
+export async function readIndexOf(spec: string, cwd: string): Promise<HclIndex> {
+  const at = /^(.*[^@])@([^@/\s][^@\s]*)$/.exec(spec);
+  const { existsSync: exists } = await import("node:fs");
+  if (at !== null && !exists(path.resolve(cwd, spec)))
+    return readIndexAt(path.resolve(cwd, at[1] as string), at[2] as string);
+  return readIndex(path.resolve(cwd, spec));
+}

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -353,6 +353,42 @@ describe("hclkit hcl (integration)", function () {
       ]);
       const same = await runHclkit(["hcl", "diff", hcl, hcl], { cwd: dir });
       expect(same.stdout).to.equal("no difference\n");
+    });
+
+    it("diffs two git revisions of one list (DIR@REV)", async () => {
+      const repo = path.join(dir, "repo");
+      cpSync(hcl, repo, { recursive: true });
+      const git = (...args: string[]) =>
+        execFileSync(
+          "git",
+          ["-C", repo, "-c", "user.email=hcl@example.com", "-c", "user.name=HCL", ...args],
+          { encoding: "utf8" },
+        );
+      git("init", "-q");
+      git("add", "-A");
+      git("commit", "-q", "-m", "the list");
+      const index = JSON.parse(readFileSync(path.join(repo, "index.json"), "utf8")) as {
+        rows: { path: string }[];
+      };
+      writeFileSync(
+        path.join(repo, "index.json"),
+        JSON.stringify({
+          ...index,
+          rows: index.rows.filter((r) => !r.path.startsWith("entries/fujitsu")),
+        }),
+      );
+      git("commit", "-q", "-am", "drop the Fujitsu");
+      const run = await runHclkit(["hcl", "diff", "repo@HEAD~1", "repo@HEAD", "--json"], {
+        cwd: dir,
+      });
+      expect(run.code, run.stderr).to.equal(0);
+      const { changes } = JSON.parse(run.stdout) as { changes: { kind: string; entry: string }[] };
+      expect(changes.map((c) => [c.kind, c.entry])).to.deep.equal([
+        ["removed", "entries/fujitsu/lifebook-e751.yaml"],
+      ]);
+      const bad = await runHclkit(["hcl", "diff", "repo@nosuchrev", "repo"], { cwd: dir });
+      expect(bad.code).to.equal(2);
+      expect(bad.stderr).to.include("at revision nosuchrev");
     });
 
     it("publishes a self-contained site and a feed valid against its schema, the same bytes twice", async () => {

@@ -149,19 +149,19 @@ export function registerHclCommands(program: Command, io: CliIo, state: CliState
 
   hcl
     .command("diff")
-    .description("what changed between two HCL folders (or two checkouts of one)")
-    .argument("<a>", "the HCL before")
-    .argument("<b>", "the HCL after")
+    .description("what changed between two HCL folders, or two git revisions of one (DIR@REV)")
+    .argument("<a>", "the HCL before: a folder, or DIR@REV (a commit, tag or branch)")
+    .argument("<b>", "the HCL after: a folder, or DIR@REV")
     .option("--json", "print JSON on stdout")
     .action(async (a: string, b: string, options: { json?: boolean }) => {
       state.json = options.json === true;
-      const [{ readIndex }, { diffIndexes }] = await Promise.all([
+      const [{ readIndexOf }, { diffIndexes }] = await Promise.all([
         import("../../../hcl/list/query.js"),
         import("../../../hcl/list/diff.js"),
       ]);
       const items = diffIndexes(
-        readIndex(path.resolve(io.cwd, a)).rows,
-        readIndex(path.resolve(io.cwd, b)).rows,
+        (await readIndexOf(a, io.cwd)).rows,
+        (await readIndexOf(b, io.cwd)).rows,
       );
       if (state.json) return printJson(io, { changes: items });
       if (items.length === 0) io.stdout.write("no difference\n");
