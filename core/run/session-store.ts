@@ -1,13 +1,5 @@
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-} from "node:fs";
+import { tryLock } from "../util/pid-lock.js";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { HclError } from "../errors/hcl-error.js";
 import { removeDurable, syncDir, writeJsonDurable } from "./durable.js";
@@ -155,39 +147,16 @@ export class SessionStore {
    * @throws HclError `HCL_E_SESSION_LOCKED` while another live process holds it.
    */
   lock(): () => void {
-    const file = this.file(SESSION_FILES.lock);
-    for (let tries = 0; tries < 2; tries++) {
-      try {
-        const fd = openSync(file, "wx");
-        writeSync(fd, `${process.pid}\n`);
-        closeSync(fd);
-        return () => rmSync(file, { force: true });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-        const pid = Number(readFileSync(file, "utf8").trim());
-        if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid))
-          throw new HclError(
-            "HCL_E_SESSION_LOCKED",
-            `process ${pid} is running the session in ${this.dir}`,
-            {
-              hint: `Wait for it, or stop it (kill ${pid}) and resume.`,
-              details: { dir: this.dir, pid },
-            },
-          );
-        rmSync(file, { force: true });
-      }
-    }
-    throw new HclError("HCL_E_SESSION_LOCKED", `cannot take the lock of ${this.dir}`, {
-      details: { dir: this.dir },
-    });
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    const attempt = tryLock(this.file(SESSION_FILES.lock));
+    if (attempt.taken) return attempt.release;
+    const pid = attempt.holder;
+    throw new HclError(
+      "HCL_E_SESSION_LOCKED",
+      `process ${pid} is running the session in ${this.dir}`,
+      {
+        hint: `Wait for it, or stop it (kill ${pid}) and resume.`,
+        details: { dir: this.dir, pid },
+      },
+    );
   }
 }

@@ -1,12 +1,5 @@
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-} from "node:fs";
+import { tryLock } from "../../core/util/pid-lock.js";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { HclError } from "../../core/errors/hcl-error.js";
 import { writeDurable, writeJsonDurable } from "../../core/run/durable.js";
@@ -189,55 +182,28 @@ export class HclStore {
    * @throws HclError `HCL_E_HCL_LOCKED`.
    */
   async locked<T>(fn: () => T | Promise<T>): Promise<T> {
-    const file = this.file(".lock");
     const deadline = Date.now() + LOCK_WAIT_MS;
     for (;;) {
-      try {
-        const fd = openSync(file, "wx");
-        writeSync(fd, `${process.pid}\n`);
-        closeSync(fd);
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-        const pid = Number(
-          (() => {
-            try {
-              return readFileSync(file, "utf8").trim();
-            } catch {
-              return "";
-            }
-          })(),
-        );
-        if (Number.isInteger(pid) && pid > 0 && !alive(pid)) {
-          rmSync(file, { force: true });
-          continue;
+      const attempt = tryLock(this.file(".lock"));
+      if (attempt.taken) {
+        try {
+          return await fn();
+        } finally {
+          attempt.release();
         }
-        if (Date.now() > deadline)
-          throw new HclError(
-            "HCL_E_HCL_LOCKED",
-            `${this.dir} is locked by process ${pid} for more than ${LOCK_WAIT_MS / 1000} s`,
-            {
-              hint: `Wait for it to finish, or stop it (kill ${pid}).`,
-              details: { dir: this.dir, pid },
-            },
-          );
-        await new Promise((r) => setTimeout(r, 25 + Math.random() * 50));
       }
+      const pid = attempt.holder;
+      if (Date.now() > deadline)
+        throw new HclError(
+          "HCL_E_HCL_LOCKED",
+          `${this.dir} is locked by process ${pid} for more than ${LOCK_WAIT_MS / 1000} s`,
+          {
+            hint: `Wait for it to finish, or stop it (kill ${pid}).`,
+            details: { dir: this.dir, pid },
+          },
+        );
+      await new Promise((r) => setTimeout(r, 25 + Math.random() * 50));
     }
-    try {
-      return await fn();
-    } finally {
-      rmSync(file, { force: true });
-    }
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { alive } from "../../core/util/pid-lock.js";
+
+export { alive };
 
 /** A swtpm process on loopback ports, its state in a folder of its own. */
 export interface Swtpm {
@@ -40,15 +43,6 @@ export function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null
     ? Promise.resolve()
     : new Promise((r) => child.once("exit", () => r()));
-}
-
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Every swtpm started, to stop in an after hook. */
