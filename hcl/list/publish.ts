@@ -1,12 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import path from "node:path";
 import { HclError } from "../../core/errors/hcl-error.js";
 import { syncDir } from "../../core/run/durable.js";
 import type { Entry } from "./entry.js";
 import { indexPage } from "./site.js";
+import { inWorkers, slices, workerCount } from "./workers.js";
 import { writeModelPages, type PagesResult } from "./publish-pages.js";
 import type { HclStore } from "./store.js";
 
@@ -175,35 +173,11 @@ async function pagesInParallel(
   paths: readonly string[],
   staging: string,
 ): Promise<PagesResult[]> {
-  const cores =
-    typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  const workers = Math.min(cores, Math.ceil(paths.length / WORKER_THRESHOLD));
+  const workers = workerCount(paths.length, WORKER_THRESHOLD);
   if (workers <= 1) return [await writeModelPages(store, name, paths, staging)];
-  const size = Math.ceil(paths.length / workers);
-  const self = fileURLToPath(import.meta.url);
-  const module = new URL(
-    self.endsWith(".ts") ? "./publish-worker.ts" : "./publish-worker.js",
+  return inWorkers<object, PagesResult>(
     import.meta.url,
-  );
-  return Promise.all(
-    Array.from(
-      { length: workers },
-      (_, w) =>
-        new Promise<PagesResult>((resolve, reject) => {
-          const worker = new Worker(module, {
-            workerData: {
-              dir: store.dir,
-              name,
-              paths: paths.slice(w * size, (w + 1) * size),
-              staging,
-            },
-          });
-          worker.once("message", (m: PagesResult) => resolve(m));
-          worker.once("error", reject);
-          worker.once("exit", (code) => {
-            if (code !== 0) reject(new Error(`a publishing worker exited with code ${code}`));
-          });
-        }),
-    ),
+    "publish-worker",
+    slices(paths, workers).map((part) => ({ dir: store.dir, name, paths: part, staging })),
   );
 }
