@@ -122,3 +122,18 @@ export function formatTpmSpec(spec: TpmSpec): string {
     ? `swtpm:${host}:${spec.port}`
     : `swtpm:${host}:${spec.port}:${spec.controlPort}`;
 }
+
+/**
+ * The TPM a command talks to: the one given (`--tpm`), else the configuration's `tpm`, checked and
+ * written in its canonical form; `null` for the machine's own device.
+ *
+ * @throws HclError `HCL_E_TPM_SPEC`.
+ * @public
+ */
+export function resolveTpmSpec(
+  given: string | undefined,
+  configured: string | null | undefined,
+): string | null {
+  const spec = given ?? configured ?? null;
+  return spec === null ? null : formatTpmSpec(parseTpmSpec(spec));
+}

@@ -38,9 +38,8 @@ export function registerBundleCommands(program: Command, io: CliIo, state: CliSt
         let attest: { spec: string | null; root: string } | undefined;
         if (options.attest === true || options.tpm !== undefined) {
           const { config } = await openContext(io, command);
-          const spec = options.tpm ?? config.config.tpm ?? null;
-          const { parseTpmSpec, formatTpmSpec } = await import("../../tpm/spec.js");
-          attest = { spec: spec === null ? null : formatTpmSpec(parseTpmSpec(spec)), root: "/" };
+          const { resolveTpmSpec } = await import("../../tpm/spec.js");
+          attest = { spec: resolveTpmSpec(options.tpm, config.config.tpm), root: "/" };
         }
         const result = await createBundle({
           ...(attest === undefined ? {} : { attest }),

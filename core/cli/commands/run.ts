@@ -91,7 +91,8 @@ export function registerRunCommands(program: Command, io: CliIo, state: CliState
       state.json = options.json === true;
       const mode = progressMode(options, io);
       const { host, config } = await openContext(io, command);
-      const tpm = await tpmSpec(options, config.config.tpm);
+      const { resolveTpmSpec } = await import("../../tpm/spec.js");
+      const tpm = resolveTpmSpec(options.tpm, config.config.tpm);
       const { openForResume } = await import("../../run/open-session.js");
       const opened = await openForResume(host, {
         dir: dir ?? newestSession(io.cwd),
@@ -107,17 +108,6 @@ export function registerRunCommands(program: Command, io: CliIo, state: CliState
       }
       await drive(opened, options, mode, io, state, tpm);
     });
-}
-
-/** `--tpm`, else the configuration's `tpm`, checked; `null` for the default device. */
-async function tpmSpec(
-  options: RunOptions,
-  configured: string | null | undefined,
-): Promise<string | null> {
-  const spec = options.tpm ?? configured ?? null;
-  if (spec === null) return null;
-  const { parseTpmSpec, formatTpmSpec } = await import("../../tpm/spec.js");
-  return formatTpmSpec(parseTpmSpec(spec));
 }
 
 function progressMode(options: RunOptions, io: CliIo): ProgressMode {
@@ -155,7 +145,8 @@ async function runCommand(
       hint: "--from reads recorded evidence; --root reads a live machine mounted elsewhere. Give one of them.",
     });
   const { host, config } = await openContext(io, command);
-  const tpm = await tpmSpec(options, config.config.tpm);
+  const { resolveTpmSpec } = await import("../../tpm/spec.js");
+  const tpm = resolveTpmSpec(options.tpm, config.config.tpm);
   const { createSession } = await import("../../run/open-session.js");
   const opened = await createSession(host, {
     suite,
