@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { HclError } from "../../core/errors/hcl-error.js";
 import { writeDurable } from "../../core/run/durable.js";
@@ -255,9 +254,4 @@ export async function addBundles(
  */
 function marketingName(system: Report["system"]): string | null {
   return system.vendor?.trim().toUpperCase() === "LENOVO" ? system.version : null;
-}
-
-/** SHA-256 of a file, `sha256:<hex>`. @public */
-export function fileDigest(file: string): string {
-  return `sha256:${createHash("sha256").update(readFileSync(file)).digest("hex")}`;
 }
