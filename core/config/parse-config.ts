@@ -1,11 +1,18 @@
 import type { ValidateFunction } from "ajv";
-import { HclError } from "../errors/hcl-error.js";
 import { createAjv } from "../schema/ajv.js";
-import { formatKeyPath, problemsFromAjv } from "../schema/problems.js";
-import { parseYaml } from "../schema/yaml-source.js";
+import { parseYamlText, validateYaml, type YamlFileKind } from "../schema/read-yaml-file.js";
 import { hclConfigSchema, type HclConfig } from "./config-schema.js";
 
 let validator: ValidateFunction<HclConfig> | undefined;
+
+const CONFIG_KIND: YamlFileKind = {
+  noun: "configuration file",
+  maxBytes: 1024 * 1024,
+  parseCode: "HCL_E_CONFIG_PARSE",
+  invalidCode: "HCL_E_CONFIG_INVALID",
+  invalidHeading: "breaks the configuration schema",
+  hint: "Valid keys are plugins, onLoadFailure, pluginTimeoutMs and tpm (see README.md, Configuration).",
+};
 
 /**
  * Parses and validates the text of a configuration file.
@@ -15,38 +22,7 @@ let validator: ValidateFunction<HclConfig> | undefined;
  * @public
  */
 export function parseConfig(text: string, file: string): HclConfig {
-  const parsed = parseYaml(text);
-  if (!parsed.ok) {
-    const first = parsed.errors[0];
-    const list = parsed.errors.map((e) => `  ${file}:${e.line}:${e.col} ${e.message}`).join("\n");
-    throw new HclError("HCL_E_CONFIG_PARSE", `${file} is not valid YAML:\n${list}`, {
-      hint: "Fix the YAML syntax at the position shown.",
-      details: { file, line: first?.line, col: first?.col, errors: parsed.errors },
-    });
-  }
-  const value = parsed.source.value ?? {};
+  const yaml = parseYamlText(text, file, CONFIG_KIND, "");
   validator ??= createAjv().compile(hclConfigSchema);
-  if (!validator(value)) {
-    const problems = problemsFromAjv(validator.errors).map((p) => {
-      const at = parsed.source.locate(p.path);
-      const where = at === undefined ? file : `${file}:${at.line}:${at.col}`;
-      return { ...p, where, text: `${where} ${formatKeyPath(p.path)}: ${p.message}` };
-    });
-    throw new HclError(
-      "HCL_E_CONFIG_INVALID",
-      `${file} breaks the configuration schema:\n${problems.map((p) => `  ${p.text}`).join("\n")}`,
-      {
-        hint: "Valid keys are plugins, onLoadFailure, pluginTimeoutMs and tpm (see README.md, Configuration).",
-        details: {
-          file,
-          problems: problems.map((p) => ({
-            at: p.where,
-            path: formatKeyPath(p.path),
-            message: p.message,
-          })),
-        },
-      },
-    );
-  }
-  return value;
+  return validateYaml(yaml, CONFIG_KIND, validator);
 }

@@ -27,6 +27,8 @@ export interface YamlFileKind {
   readonly invalidCode: ErrorCode;
   /** What to do about a schema problem. */
   readonly hint: string;
+  /** How the message of a schema problem begins after the file name; `is not a valid <noun>` by default. */
+  readonly invalidHeading?: string;
 }
 
 /**
@@ -39,8 +41,28 @@ export interface YamlFileKind {
  */
 export async function readYamlFile(file: string, kind: YamlFileKind): Promise<YamlFile> {
   const bytes = await readBounded(file, kind);
-  const text = bytes.toString("utf8");
-  const digest = `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+  return parseYamlText(
+    bytes.toString("utf8"),
+    file,
+    kind,
+    `sha256:${createHash("sha256").update(bytes).digest("hex")}`,
+  );
+}
+
+/**
+ * Parses the text of a YAML input file (what {@link readYamlFile} does after reading it):
+ * syntax errors, duplicate keys and alias expansion beyond 100 aliases are refused with
+ * `file:line:col`.
+ *
+ * @throws HclError `kind.parseCode`.
+ * @public
+ */
+export function parseYamlText(
+  text: string,
+  file: string,
+  kind: YamlFileKind,
+  digest: string,
+): YamlFile {
   let parsed;
   try {
     parsed = parseYaml(text);
@@ -154,7 +176,7 @@ export function invalidError(
   const located = locateProblems(yaml, problems);
   return new HclError(
     kind.invalidCode,
-    `${yaml.file} is not a valid ${kind.noun}:\n${located.map((p) => `  ${p.at} ${p.path}: ${p.message}`).join("\n")}`,
+    `${yaml.file} ${kind.invalidHeading ?? `is not a valid ${kind.noun}`}:\n${located.map((p) => `  ${p.at} ${p.path}: ${p.message}`).join("\n")}`,
     { hint: kind.hint, details: { file: yaml.file, problems: located } },
   );
 }
