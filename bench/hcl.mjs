@@ -16,8 +16,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { intOption, machineFacts, stats } from "./lib.mjs";
+import { intOption, loadDist, machineFacts, stats } from "./lib.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BIN = path.join(ROOT, "dist", "core", "cli-bundle", "bin.js");
@@ -110,8 +109,7 @@ try {
   const ingest = measure(["hcl", "add", "--hcl", "list", ...bundles], work);
 
   // The synthetic list, written with the store's own code.
-  /** @type {(p: string) => Promise<unknown>} */
-  const load = (p) => import(pathToFileURL(path.join(ROOT, "dist", p)).href);
+  const load = loadDist;
   const storeModule = /** @type {typeof import("../hcl/list/store.js")} */ (
     await load("hcl/list/store.js")
   );

@@ -1,5 +1,7 @@
 // Helpers shared by the benchmarks: option parsing, sample statistics, machine facts.
 import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 /**
  * @typedef {object} Stats
@@ -89,4 +91,36 @@ export function machineFacts() {
     loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100),
     nodeOptions: process.env.NODE_OPTIONS ?? null,
   };
+}
+
+const DIST = path.resolve(import.meta.dirname, "..", "dist");
+
+/**
+ * Imports a module built into dist/; the caller casts it to its source's type.
+ * @param {string} file path under dist/
+ * @returns {Promise<unknown>}
+ */
+export function loadDist(file) {
+  return import(pathToFileURL(path.join(DIST, file)).href);
+}
+
+/**
+ * A plugin host built from dist/ as the CLI builds it, its messages dropped (reflect-metadata must
+ * be loaded first, by the caller's first import).
+ * @param {string} cwd where the configuration is looked for
+ */
+export async function openHost(cwd) {
+  const { bootstrap } = /** @type {typeof import("../core/di/bootstrap.js")} */ (
+    await loadDist("core/di/bootstrap.js")
+  );
+  const { resolve } = /** @type {typeof import("../core/di/token.js")} */ (
+    await loadDist("core/di/token.js")
+  );
+  const { PLUGIN_HOST } = /** @type {typeof import("../core/di/tokens.js")} */ (
+    await loadDist("core/di/tokens.js")
+  );
+  return resolve(
+    await bootstrap({ cwd, ci: false, debug: false, messages: { write: () => true } }),
+    PLUGIN_HOST,
+  );
 }

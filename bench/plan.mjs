@@ -16,8 +16,7 @@ import "reflect-metadata";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { intOption, machineFacts, stats } from "./lib.mjs";
+import { intOption, loadDist, machineFacts, openHost, stats } from "./lib.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DIST = path.join(ROOT, "dist");
@@ -33,22 +32,8 @@ const fail = (message, code = 1) => {
 const argv = process.argv.slice(2);
 const rounds = intOption(argv, "rounds", 30, 1, fail);
 const runs = intOption(argv, "runs", 10, 1, fail);
-/**
- * Imports a built module; the caller casts it to its source's type.
- * @param {string} p path under dist/
- * @returns {Promise<unknown>}
- */
-const load = (p) => import(pathToFileURL(path.join(DIST, p)).href);
+const load = loadDist;
 
-const { bootstrap } = /** @type {typeof import("../core/di/bootstrap.js")} */ (
-  await load("core/di/bootstrap.js")
-);
-const { resolve } = /** @type {typeof import("../core/di/token.js")} */ (
-  await load("core/di/token.js")
-);
-const { PLUGIN_HOST } = /** @type {typeof import("../core/di/tokens.js")} */ (
-  await load("core/di/tokens.js")
-);
 const { inspectMachine } = /** @type {typeof import("../core/platform/inspect-machine.js")} */ (
   await load("core/platform/inspect-machine.js")
 );
@@ -61,10 +46,7 @@ const { planSuite } = /** @type {typeof import("../core/suite/plan.js")} */ (
 const { loadDefinitionsBase } = /** @type {typeof import("../core/run/catalog.js")} */ (
   await load("core/run/catalog.js")
 );
-const host = resolve(
-  await bootstrap({ cwd: ROOT, ci: false, debug: false, messages: { write: () => true } }),
-  PLUGIN_HOST,
-);
+const host = await openHost(ROOT);
 const { tests } = await loadDefinitionsBase(host);
 const suite = await findSuite("cvp", {
   dirs: [path.join(ROOT, "hcl", "suites")],

@@ -14,8 +14,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { intOption, machineFacts, stats } from "./lib.mjs";
+import { intOption, loadDist, machineFacts, openHost, stats } from "./lib.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DIST = path.join(ROOT, "dist");
@@ -31,11 +30,7 @@ const fail = (message, code = 1) => {
   process.exit(code);
 };
 const runs = intOption(process.argv.slice(2), "runs", 20, 1, fail);
-/**
- * @param {string} p path under dist/
- * @returns {Promise<unknown>}
- */
-const load = (p) => import(pathToFileURL(path.join(DIST, p)).href);
+const load = loadDist;
 
 /** @param {string[]} args @param {string} cwd */
 const hclkit = (args, cwd) => {
@@ -121,22 +116,10 @@ try {
     );
     if (r.status !== 0) fail(`verify failed: ${r.stderr.toString()}`);
   }, runs);
-  const { bootstrap } = /** @type {typeof import("../core/di/bootstrap.js")} */ (
-    await load("core/di/bootstrap.js")
-  );
-  const { resolve } = /** @type {typeof import("../core/di/token.js")} */ (
-    await load("core/di/token.js")
-  );
-  const { PLUGIN_HOST } = /** @type {typeof import("../core/di/tokens.js")} */ (
-    await load("core/di/tokens.js")
-  );
   const { verifyBundle } = /** @type {typeof import("../hcl/report/verify-bundle.js")} */ (
     await load("hcl/report/verify-bundle.js")
   );
-  const host = resolve(
-    await bootstrap({ cwd: work, ci: false, debug: false, messages: { write: () => true } }),
-    PLUGIN_HOST,
-  );
+  const host = await openHost(work);
   const verifyInProcess = await time(() => verifyBundle(host, bundle), runs);
 
   const result = {
