@@ -4,19 +4,14 @@ import { HclError } from "../../errors/hcl-error.js";
 import { didYouMean } from "../../errors/suggest.js";
 import { printJson, type CliIo } from "../io.js";
 import type { CliState } from "../main.js";
-import type { Report } from "../../../hcl/report/build-report.js";
+import {
+  REPORT_FORMATS,
+  writeReports,
+  type ReportFormat,
+} from "../../../hcl/report/write-reports.js";
 
-/** The formats `hclkit report` writes, and their file names. */
-export const REPORT_FILES = {
-  json: "report.json",
-  junit: "report.junit.xml",
-  html: "report.html",
-  md: "report.md",
-} as const;
-
-type Format = keyof typeof REPORT_FILES;
-/** Every report format, in the order they are written. */
-export const FORMATS = Object.keys(REPORT_FILES) as Format[];
+type Format = ReportFormat;
+const FORMATS = REPORT_FORMATS;
 
 function formats(list: string): Format[] {
   const out: Format[] = [];
@@ -50,31 +45,6 @@ interface ReportOptions {
   readonly json?: boolean;
 }
 
-/** Renders a report in each format asked for into `dir`, each file written durably. */
-export async function writeFormats(
-  report: Report,
-  wanted: readonly Format[],
-  dir: string,
-): Promise<string[]> {
-  const { writeDurable } = await import("../../run/durable.js");
-  const { mkdirSync } = await import("node:fs");
-  mkdirSync(dir, { recursive: true });
-  const written: string[] = [];
-  for (const format of wanted) {
-    const file = path.join(dir, REPORT_FILES[format]);
-    let text: string;
-    if (format === "json") text = `${JSON.stringify(report, null, 2)}\n`;
-    else if (format === "junit")
-      text = (await import("../../../hcl/report/render-junit.js")).renderJunit(report);
-    else if (format === "md")
-      text = (await import("../../../hcl/report/render-markdown.js")).renderMarkdown(report);
-    else text = (await import("../../../hcl/report/html/render-html.js")).renderHtml(report);
-    writeDurable(file, text);
-    written.push(file);
-  }
-  return written;
-}
-
 /** `hclkit report SESSION` and `hclkit report merge`. */
 export function registerReportCommands(program: Command, io: CliIo, state: CliState): void {
   const report = program
@@ -93,7 +63,7 @@ export function registerReportCommands(program: Command, io: CliIo, state: CliSt
       const wanted = formats(options.format);
       const { reportFromSession } = await import("../../../hcl/report/session-report.js");
       const built = reportFromSession(path.resolve(io.cwd, session));
-      const written = await writeFormats(
+      const written = await writeReports(
         built,
         wanted,
         path.resolve(io.cwd, options.out ?? session),
@@ -123,7 +93,7 @@ export function registerReportCommands(program: Command, io: CliIo, state: CliSt
         import("../../../hcl/report/merge-reports.js"),
       ]);
       const merged = mergeReports(sessions.map((s) => reportFromSession(path.resolve(io.cwd, s))));
-      const written = await writeFormats(merged, wanted, path.resolve(io.cwd, options.out));
+      const written = await writeReports(merged, wanted, path.resolve(io.cwd, options.out));
       for (const c of merged.provenance.conflicts)
         io.stderr.write(
           `conflict: ${c.requirement}: ${c.verdicts.map((v) => `${v.session} ${v.verdict}`).join(" vs ")}; kept ${c.kept}\n`,

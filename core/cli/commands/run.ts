@@ -209,10 +209,10 @@ async function drive(
     process.removeListener("SIGTERM", onSignal);
   }
   const { reportFromSession } = await import("../../../hcl/report/session-report.js");
-  const { writeFormats, FORMATS } = await import("./report.js");
+  const { writeReports, REPORT_FORMATS } = await import("../../../hcl/report/write-reports.js");
   const report = reportFromSession(opened.state.store.dir);
   // Every rendering of the report lands beside the session: JSON, JUnit, HTML, Markdown.
-  const written = await writeFormats(report, FORMATS, opened.state.store.dir);
+  const written = await writeReports(report, REPORT_FORMATS, opened.state.store.dir);
   const reportFile = opened.state.store.file("report.json");
   state.exitCode =
     report.overall === "incomplete"
